@@ -1,0 +1,1 @@
+"""Stage 4-5: named entities with character offsets, and topic assignment."""

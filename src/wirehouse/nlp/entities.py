@@ -1,0 +1,114 @@
+"""Named-entity mentions with character offsets into the article's full text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
+
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+)
+_LEADING_DETERMINER = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Parts of speech whose lemmas feed the topic classifier.
+_TOPIC_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+# Below this many texts, worker processes cost more to start than they save.
+_MULTIPROCESS_MIN_TEXTS = 200
+
+
+@dataclass(frozen=True)
+class Mention:
+    mention_text: str
+    label: str
+    start_char: int
+    end_char: int
+    section: str
+    sentence_index: int
+
+
+@dataclass
+class AnalyzedArticle:
+    article: ParsedArticle
+    mentions: list[Mention]
+    lemmas: list[str]
+
+
+def canonical_name(mention_text: str) -> str:
+    """The name a surface form is filed under: no leading `the`, no trailing possessive."""
+    name = " ".join(mention_text.split())
+    name = _LEADING_DETERMINER.sub("", name)
+    return _TRAILING_POSSESSIVE.sub("", name).strip()
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep a mention on one line and strip a leading `the` and a trailing possessive."""
+    newline = text.find("\n", start, end)
+    if newline != -1:
+        end = newline
+    surface = text[start:end]
+    determiner = _LEADING_DETERMINER.match(surface)
+    if determiner:
+        start += determiner.end()
+    possessive = _TRAILING_POSSESSIVE.search(text[start:end])
+    if possessive:
+        end = start + possessive.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
+        end -= 1
+    return start, end
+
+
+def mentions_from_doc(doc: Doc, article: ParsedArticle) -> list[Mention]:
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    mentions = []
+    sentence_index = 0
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        section = article.section_at(ent.start_char)
+        if section not in CONTENT_SECTIONS:
+            continue
+        start, end = _trim_span(article.full_text, ent.start_char, ent.end_char)
+        if end <= start or not any(ch.isalpha() for ch in article.full_text[start:end]):
+            continue
+        if article.section_at(end - 1) != section:
+            continue
+        while sentence_index + 1 < len(sentence_starts) and sentence_starts[sentence_index + 1] <= ent.start_char:
+            sentence_index += 1
+        mentions.append(Mention(article.full_text[start:end], ent.label_, start, end, section, sentence_index))
+    return mentions
+
+
+def topic_lemmas(doc: Doc, article: ParsedArticle) -> list[str]:
+    """Lower-case lemmas of content tokens in analysed sections, in order; `|` marks a break."""
+    lemmas = []
+    for token in doc:
+        if token.is_space or token.is_punct and token.text != "-":
+            lemmas.append("|")
+            continue
+        if article.section_at(token.idx) not in CONTENT_SECTIONS:
+            lemmas.append("|")
+            continue
+        lemmas.append(token.lemma_.lower() if token.pos_ in _TOPIC_POS or token.text == "-" else token.lower_)
+    return lemmas
+
+
+def analyze_articles(
+    articles: list[ParsedArticle],
+    nlp: Language,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> list[AnalyzedArticle]:
+    """Run spaCy over whole articles in one batched pass; return plain data, not Docs."""
+    processes = n_process if len(articles) >= _MULTIPROCESS_MIN_TEXTS else 1
+    results = []
+    texts: Iterable[str] = (article.full_text for article in articles)
+    with nlp.memory_zone():
+        for article, doc in zip(articles, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
+            results.append(AnalyzedArticle(article, mentions_from_doc(doc, article), topic_lemmas(doc, article)))
+    return results
