@@ -1,0 +1,15 @@
+create table if not exists bridge_article_topic (
+    article_id varchar not null,
+    topic_key varchar not null,
+    score double not null check (score between 0 and 1),
+    rank integer not null check (rank >= 1),
+    evidence varchar,
+    primary key (article_id, topic_key),
+);
+
+comment on table bridge_article_topic is 'Which topics each article is about, ranked, with the evidence for each assignment.';
+comment on column bridge_article_topic.article_id is 'The article (fact_article.article_id).';
+comment on column bridge_article_topic.topic_key is 'The topic (dim_topic.topic_key).';
+comment on column bridge_article_topic.score is 'Strength of the assignment, 0 to 1.';
+comment on column bridge_article_topic.rank is 'Position among the article''s topics, 1 = strongest.';
+comment on column bridge_article_topic.evidence is 'JSON object: each lexicon term matched in the article and how often.';

@@ -1,0 +1,11 @@
+create table if not exists entity_alias (
+    alias varchar not null,
+    entity_key varchar not null,
+    method varchar not null,
+    primary key (alias, entity_key),
+);
+
+comment on table entity_alias is 'Every surface form seen for an entity and how it was linked to it.';
+comment on column entity_alias.alias is 'The text as it appeared in an article, e.g. the United Nations.';
+comment on column entity_alias.entity_key is 'The entity this alias refers to (dim_entity.entity_key).';
+comment on column entity_alias.method is 'How the alias was linked: exact (same text), normalized (determiner or possessive removed).';

@@ -1,0 +1,17 @@
+create table if not exists fact_quote (
+    article_id varchar not null,
+    speaker_entity_key varchar,
+    quote_text varchar not null,
+    start_char integer not null,
+    end_char integer not null,
+    kind varchar not null check (kind in ('direct', 'indirect')),
+    primary key (article_id, start_char, end_char),
+);
+
+comment on table fact_quote is 'One row per quotation in an article (filled by the quote extractor; empty until it lands).';
+comment on column fact_quote.article_id is 'The article (fact_article.article_id).';
+comment on column fact_quote.speaker_entity_key is 'Who is quoted (dim_entity.entity_key); NULL when unattributed.';
+comment on column fact_quote.quote_text is 'The quoted words.';
+comment on column fact_quote.start_char is 'Offset of the quote in article_text.full_text (0-based).';
+comment on column fact_quote.end_char is 'Offset just past the quote (exclusive).';
+comment on column fact_quote.kind is 'direct (in quotation marks) or indirect (reported speech).';

@@ -1,0 +1,1 @@
+"""Stage 6: Great Expectations validation of each batch before it is loaded."""

@@ -1,0 +1,149 @@
+"""Validate batch DataFrames against the suites kept as JSON files in `expectations/`.
+
+Each expectation carries `meta.severity`: `critical` failures quarantine the offending
+articles (found row by row through the article id), `warning` failures are reported only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from wirehouse.paths import expectations_dir
+
+INDEX_COLUMN = "article_id"
+SEVERITIES = ("critical", "warning")
+
+
+@dataclass
+class Finding:
+    suite: str
+    expectation: str
+    column: str | None
+    severity: str
+    unexpected_count: int
+    article_ids: list[str]
+
+    def describe(self) -> str:
+        where = f" on {self.column}" if self.column else ""
+        return f"{self.suite}: {self.expectation}{where} failed ({self.severity})"
+
+
+@dataclass
+class ValidationReport:
+    findings: list[Finding] = field(default_factory=list)
+
+    def critical_reasons(self) -> dict[str, list[str]]:
+        """Article id → reasons it must be quarantined."""
+        reasons: dict[str, list[str]] = {}
+        for finding in self.findings:
+            if finding.severity == "critical":
+                for article_id in finding.article_ids:
+                    reasons.setdefault(article_id, []).append(finding.describe())
+        return reasons
+
+    def warnings(self) -> list[str]:
+        return [
+            f"{f.describe()}: {f.unexpected_count} row(s)" for f in self.findings if f.severity == "warning"
+        ]
+
+
+class SuiteFileError(ValueError):
+    """An expectation suite file is malformed."""
+
+
+def _load_suite_file(path: Path):
+    import great_expectations as gx
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for expectation in data.get("expectations", []):
+            severity = expectation.get("meta", {}).get("severity")
+            if severity not in SEVERITIES:
+                raise SuiteFileError(f"expectation {expectation.get('type')} has severity {severity!r}; use one of {SEVERITIES}")
+        return gx.ExpectationSuite(**data)
+    except (ValueError, TypeError, KeyError) as exc:
+        raise SuiteFileError(f"{path}: not a valid expectation suite: {exc}") from exc
+
+
+class Validator:
+    """One ephemeral Great Expectations context with every suite from the folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        logging.getLogger("great_expectations").setLevel(logging.WARNING)
+        self.folder = folder or expectations_dir()
+        self.context = gx.get_context(mode="ephemeral")
+        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        self.source = self.context.data_sources.add_pandas("wirehouse_batches")
+        self.suites = {}
+        self.batch_definitions = {}
+        for path in sorted(self.folder.glob("*.json")):
+            suite = self.context.suites.add(_load_suite_file(path))
+            self.suites[suite.name] = suite
+            asset = self.source.add_dataframe_asset(suite.name)
+            self.batch_definitions[suite.name] = asset.add_batch_definition_whole_dataframe(suite.name)
+        if not self.suites:
+            raise SuiteFileError(f"{self.folder}: no expectation suites (*.json) found")
+
+    def validate(self, suite_name: str, frame: pd.DataFrame) -> list[Finding]:
+        if suite_name not in self.suites:
+            raise SuiteFileError(f"{self.folder}/{suite_name}.json: suite missing")
+        if frame.empty:
+            return []
+        batch = self.batch_definitions[suite_name].get_batch(batch_parameters={"dataframe": frame})
+        result = batch.validate(
+            self.suites[suite_name],
+            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [INDEX_COLUMN]},
+        )
+        findings = []
+        for outcome in result.results:
+            if outcome.success:
+                continue
+            config = outcome.expectation_config
+            details = outcome.result or {}
+            index_rows = details.get("unexpected_index_list")
+            if index_rows:
+                article_ids = sorted({row[INDEX_COLUMN] for row in index_rows})
+            else:
+                # Not a row-level expectation (or it raised): every article in the frame is affected.
+                article_ids = sorted(set(frame[INDEX_COLUMN]))
+            column = config.kwargs.get("column") or config.kwargs.get("column_A")
+            findings.append(Finding(
+                suite=suite_name,
+                expectation=config.type,
+                column=column,
+                severity=(config.meta or {}).get("severity", "critical"),
+                unexpected_count=int(details.get("unexpected_count") or len(article_ids)),
+                article_ids=article_ids,
+            ))
+        return findings
+
+
+@lru_cache(maxsize=1)
+def default_validator() -> Validator:
+    return Validator()
+
+
+def validate_star(frames, full_texts: dict[str, str], validator: Validator | None = None) -> ValidationReport:
+    """Check a batch's article, mention and topic frames."""
+    validator = validator or default_validator()
+    mentions = frames["fact_entity_mention"].copy()
+    mentions["offsets_match_text"] = [
+        full_texts.get(article_id, "")[start:end] == text
+        for article_id, start, end, text in zip(
+            mentions["article_id"], mentions["start_char"], mentions["end_char"], mentions["mention_text"]
+        )
+    ]
+    report = ValidationReport()
+    report.findings += validator.validate("fact_article", frames["fact_article"])
+    report.findings += validator.validate("fact_entity_mention", mentions)
+    report.findings += validator.validate("bridge_article_topic", frames["bridge_article_topic"])
+    return report

@@ -1,0 +1,65 @@
+"""The per-batch stage functions the ingest flow sequences; each takes and returns plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wirehouse.articles.metadata import parse_article
+from wirehouse.articles.model import ParsedArticle
+from wirehouse.articles.read import read_article_file
+from wirehouse.ledger import Ledger
+from wirehouse.nlp.entities import AnalyzedArticle
+from wirehouse.nlp.topics import TopicAssignment, assign_topics
+
+
+@dataclass
+class Batch:
+    """Articles moving through the stages together, and the verdicts reached so far."""
+
+    ledger: Ledger = field(default_factory=Ledger)
+    articles: list[ParsedArticle] = field(default_factory=list)
+    analyzed: list[AnalyzedArticle] = field(default_factory=list)
+    topics: dict[str, list[TopicAssignment]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_and_parse(files: list[Path], max_file_bytes: int, known_articles: dict[str, str]) -> Batch:
+    """Decode, normalize and parse each file; unreadable and duplicate files go to the ledger.
+
+    `known_articles` maps article ids already in the warehouse (or earlier in this run) to
+    the file they came from; it is updated with the new articles of this batch.
+    """
+    batch = Batch()
+    for path in files:
+        file_text = read_article_file(path, max_file_bytes)
+        if file_text.problem:
+            batch.ledger.record(str(path), "quarantined", file_text.problem, file_text.content_sha256)
+            continue
+        article = parse_article(file_text)
+        first_seen = known_articles.get(article.article_id)
+        if first_seen is not None:
+            batch.ledger.record(str(path), "duplicate", f"same normalized text as {first_seen}",
+                                file_text.content_sha256, article.article_id)
+            continue
+        known_articles[article.article_id] = str(path)
+        batch.articles.append(article)
+    return batch
+
+
+def classify_topics(analyzed: list[AnalyzedArticle]) -> dict[str, list[TopicAssignment]]:
+    return {item.article.article_id: assign_topics(item.lemmas) for item in analyzed}
+
+
+def drop_articles(batch: Batch, reasons: dict[str, list[str]], status: str = "quarantined") -> None:
+    """Take articles out of the batch, recording why in the ledger."""
+    if not reasons:
+        return
+    for article in batch.articles:
+        if article.article_id in reasons:
+            batch.ledger.record(article.source_file, status, "; ".join(reasons[article.article_id]),
+                                article.content_sha256, article.article_id)
+    batch.articles = [a for a in batch.articles if a.article_id not in reasons]
+    batch.analyzed = [a for a in batch.analyzed if a.article.article_id not in reasons]
+    for article_id in reasons:
+        batch.topics.pop(article_id, None)

@@ -1,0 +1,1 @@
+"""Stage 7: the DuckDB star schema: DDL, keys, loading and run records."""

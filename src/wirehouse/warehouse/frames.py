@@ -1,0 +1,133 @@
+"""Build one DataFrame per warehouse table from a batch of analysed articles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+
+from wirehouse.ledger import Ledger
+from wirehouse.nlp.entities import AnalyzedArticle, canonical_name
+from wirehouse.nlp.topics import TopicAssignment, load_lexicon
+from wirehouse.warehouse import keys
+
+# Load order: dimensions first, so a reader of a committed batch never sees a dangling key.
+TABLE_ORDER = (
+    "dim_source", "dim_location", "dim_entity", "entity_alias", "dim_topic",
+    "fact_article", "article_text", "fact_entity_mention", "bridge_article_topic",
+)
+
+
+@dataclass
+class StarFrames:
+    tables: dict[str, pd.DataFrame]
+
+    def __getitem__(self, table: str) -> pd.DataFrame:
+        return self.tables[table]
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def build_frames(
+    analyzed: list[AnalyzedArticle],
+    topics: dict[str, list[TopicAssignment]],
+    run_id: str,
+    loaded_at: datetime,
+) -> StarFrames:
+    sources, locations, entities, aliases = {}, {}, {}, {}
+    articles, texts, mentions, bridges = [], [], [], []
+    for item in analyzed:
+        article, meta = item.article, item.article.metadata
+        source_key = location_key = None
+        if meta.source_name:
+            source_key = keys.source_key(meta.source_name)
+            sources[source_key] = {"source_key": source_key, "name": meta.source_name, "kind": meta.source_kind}
+        if meta.dateline_place:
+            location_key = keys.location_key(meta.dateline_place, meta.country_code)
+            locations[location_key] = {
+                "location_key": location_key, "name": meta.dateline_place, "country_code": meta.country_code,
+                "latitude": meta.latitude, "longitude": meta.longitude,
+                "kind": "unresolved" if meta.country_code is None else ("city" if meta.latitude is not None else "country"),
+            }
+        articles.append({
+            "article_id": article.article_id,
+            "source_file": article.source_file,
+            "content_sha256": article.content_sha256,
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "published_date": pd.Timestamp(meta.published_date) if meta.published_date else pd.NaT,
+            "date_source": meta.date_source,
+            "date_confidence": float(meta.date_confidence),
+            "date_note": meta.date_note,
+            "dateline_place": meta.dateline_place,
+            "source_key": source_key,
+            "location_key": location_key,
+            "date_key": keys.date_key(meta.published_date),
+            "language": meta.language,
+            "word_count": meta.word_count,
+            "captions": "\n".join(meta.captions) or None,
+            "photo_credits": "\n".join(meta.credits) or None,
+            "loaded_at": loaded_at,
+            "run_id": run_id,
+        })
+        texts.append({"article_id": article.article_id, "full_text": article.full_text})
+        for mention in item.mentions:
+            name = canonical_name(mention.mention_text)
+            entity_key = keys.entity_key(mention.label, name)
+            entities.setdefault(entity_key, {"entity_key": entity_key, "canonical_name": name, "entity_type": mention.label})
+            method = "exact" if name == " ".join(mention.mention_text.split()) else "normalized"
+            aliases.setdefault((mention.mention_text, entity_key),
+                               {"alias": mention.mention_text, "entity_key": entity_key, "method": method})
+            mentions.append({
+                "article_id": article.article_id, "entity_key": entity_key, "mention_text": mention.mention_text,
+                "label": mention.label, "start_char": mention.start_char, "end_char": mention.end_char,
+                "section": mention.section, "sentence_index": mention.sentence_index,
+            })
+        for assignment in topics.get(article.article_id, []):
+            bridges.append({
+                "article_id": article.article_id,
+                "topic_key": keys.topic_key(assignment.topic.scheme, assignment.topic.code),
+                "score": assignment.score, "rank": assignment.rank,
+                "evidence": json.dumps(assignment.evidence, ensure_ascii=False),
+            })
+    lexicon = load_lexicon()
+    topic_rows = [
+        {"topic_key": keys.topic_key(t.scheme, t.code), "scheme": t.scheme, "code": t.code, "label": t.label, "parent_key": None}
+        for t in lexicon.topics
+    ]
+    article_frame = _frame(articles, [
+        "article_id", "source_file", "content_sha256", "title", "subtitle", "published_date", "date_source",
+        "date_confidence", "date_note", "dateline_place", "source_key", "location_key", "date_key", "language",
+        "word_count", "captions", "photo_credits", "loaded_at", "run_id",
+    ])
+    article_frame["date_key"] = article_frame["date_key"].astype("Int64")
+    article_frame["published_date"] = pd.to_datetime(article_frame["published_date"])
+    return StarFrames({
+        "dim_source": _frame(list(sources.values()), ["source_key", "name", "kind"]),
+        "dim_location": _frame(list(locations.values()),
+                               ["location_key", "name", "country_code", "latitude", "longitude", "kind"]),
+        "dim_entity": _frame(list(entities.values()), ["entity_key", "canonical_name", "entity_type"]),
+        "entity_alias": _frame(list(aliases.values()), ["alias", "entity_key", "method"]),
+        "dim_topic": _frame(topic_rows, ["topic_key", "scheme", "code", "label", "parent_key"]),
+        "fact_article": article_frame,
+        "article_text": _frame(texts, ["article_id", "full_text"]),
+        "fact_entity_mention": _frame(mentions, [
+            "article_id", "entity_key", "mention_text", "label", "start_char", "end_char", "section", "sentence_index",
+        ]),
+        "bridge_article_topic": _frame(bridges, ["article_id", "topic_key", "score", "rank", "evidence"]),
+    })
+
+
+def ledger_frame(ledger: Ledger, run_id: str, seen_at: datetime) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"file_path": e.file_path, "content_sha256": e.content_sha256, "article_id": e.article_id,
+             "status": e.status, "reason": e.reason, "run_id": run_id, "seen_at": seen_at}
+            for e in ledger.entries.values()
+        ],
+        columns=["file_path", "content_sha256", "article_id", "status", "reason", "run_id", "seen_at"],
+    )

@@ -1,0 +1,64 @@
+"""Write a validated batch into the star in one transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+
+from wirehouse.ledger import Ledger
+from wirehouse.paths import sql_dir
+from wirehouse.warehouse.frames import TABLE_ORDER, StarFrames, ledger_frame
+
+
+def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
+    """Article id → source file, for the given ids that the warehouse already holds."""
+    if not article_ids:
+        return {}
+    wanted = pd.DataFrame({"article_id": article_ids})
+    connection.register("wanted_article", wanted)
+    try:
+        rows = connection.execute(
+            "select fact_article.article_id, fact_article.source_file from fact_article "
+            "inner join wanted_article on fact_article.article_id = wanted_article.article_id"
+        ).fetchall()
+    finally:
+        connection.unregister("wanted_article")
+    return dict(rows)
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    connection.register("incoming", frame)
+    try:
+        # Table names come from TABLE_ORDER, never from input; values travel in the DataFrame.
+        connection.execute(f"insert or ignore into {table} by name select * from incoming")
+    finally:
+        connection.unregister("incoming")
+
+
+def load_batch(
+    connection: duckdb.DuckDBPyConnection,
+    frames: StarFrames,
+    ledger: Ledger,
+    run_id: str,
+    seen_at: datetime,
+) -> None:
+    """Dimensions, facts, dim_date, and the batch's ledger rows: all or nothing."""
+    connection.begin()
+    try:
+        for table in TABLE_ORDER:
+            _insert(connection, table, frames[table])
+        connection.execute((sql_dir() / "load" / "dim_date.sql").read_text(encoding="utf-8"))
+        _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+
+
+def record_ledger(connection: duckdb.DuckDBPyConnection, ledger: Ledger, run_id: str, seen_at: datetime) -> None:
+    """Ledger rows alone, for a batch that could not be loaded."""
+    _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
