@@ -1,0 +1,1 @@
+"""Prefect flows. Deployment entrypoints look like `flows/ingest.py:ingest_articles`."""

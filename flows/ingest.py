@@ -1,0 +1,140 @@
+"""The ingest flow: inbox files in, a loaded star schema out.
+
+It only sequences the stages; every decision lives in the `wirehouse` package:
+discover → read & parse → entities → topics → validate → load → record the run.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from wirehouse import offline  # noqa: F401  (must precede the Prefect import)
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from wirehouse.articles.discover import discover_files
+from wirehouse.config import Settings
+from wirehouse.ledger import Ledger
+from wirehouse.nlp.entities import analyze_articles
+from wirehouse.nlp.pipeline import load_pipeline
+from wirehouse.quality.validate import validate_star
+from wirehouse.stages import Batch, classify_topics, drop_articles, read_and_parse
+from wirehouse.warehouse import runs
+from wirehouse.warehouse.connection import connect_writer, writer_lock
+from wirehouse.warehouse.frames import StarFrames, build_frames
+from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
+from wirehouse.warehouse.schema import apply_schema
+
+
+@task(cache_policy=NO_CACHE)
+def discover(paths: list[str]) -> list[Path]:
+    """Every file under the given inbox paths, folders searched recursively."""
+    return discover_files(paths)
+
+
+@task(cache_policy=NO_CACHE)
+def read_articles(files: list[Path], settings: Settings, connection, seen_in_run: dict[str, str]) -> Batch:
+    """Decode, normalize, de-duplicate and parse metadata for a batch of files."""
+    batch = read_and_parse(files, settings.max_file_bytes, seen_in_run)
+    already = known_articles(connection, [a.article_id for a in batch.articles])
+    duplicates = {a.article_id: [f"same normalized text as {already[a.article_id]}"] for a in batch.articles if a.article_id in already}
+    drop_articles(batch, duplicates, status="duplicate")
+    return batch
+
+
+@task(cache_policy=NO_CACHE)
+def extract_entities(batch: Batch, settings: Settings) -> Batch:
+    """spaCy named entities with character offsets and sections, in one batched pass."""
+    nlp = load_pipeline(settings.spacy_model)
+    batch.analyzed = analyze_articles(batch.articles, nlp, n_process=settings.nlp_processes)
+    return batch
+
+
+@task(cache_policy=NO_CACHE)
+def assign_topics(batch: Batch) -> Batch:
+    """IPTC Media Topics (top level) with scores and matched-term evidence."""
+    batch.topics = classify_topics(batch.analyzed)
+    return batch
+
+
+@task(cache_policy=NO_CACHE)
+def validate(batch: Batch, run_id: str) -> tuple[Batch, StarFrames]:
+    """Great Expectations suites from expectations/: critical failures are quarantined."""
+    frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now())
+    report = validate_star(frames, {a.article_id: a.full_text for a in batch.articles})
+    batch.warnings += report.warnings()
+    quarantined = report.critical_reasons()
+    if quarantined:
+        drop_articles(batch, quarantined)
+        frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now())
+    for article in batch.articles:
+        batch.ledger.record(article.source_file, "loaded", None, article.content_sha256, article.article_id)
+    return batch, frames
+
+
+@task(cache_policy=NO_CACHE)
+def load(connection, batch: Batch, frames: StarFrames, run_id: str) -> dict[str, int]:
+    """One transaction: dimensions, facts, dim_date and the batch's ledger rows."""
+    load_batch(connection, frames, batch.ledger, run_id, runs.now())
+    return batch.ledger.counts()
+
+
+@task(cache_policy=NO_CACHE)
+def record_failed_batch(connection, files: list[Path], run_id: str, error: str) -> dict[str, int]:
+    """Ledger every file of a batch that hit a processing error as failed, with the error."""
+    ledger = Ledger()
+    for path in files:
+        ledger.record(str(path), "failed", f"processing error, nothing of this file was loaded: {error}")
+    record_ledger(connection, ledger, run_id, runs.now())
+    return ledger.counts()
+
+
+def _chunks(items: list[Path], size: int) -> list[list[Path]]:
+    return [items[i : i + size] for i in range(0, len(items), max(1, size))]
+
+
+@flow(name="ingest-articles", flow_run_name="ingest-{warehouse}", log_prints=True)
+def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: int | None = None) -> dict:
+    """Ingest every article file under `paths` into the DuckDB warehouse."""
+    logger = get_run_logger()
+    settings = Settings()
+    target = Path(warehouse) if warehouse else settings.warehouse
+    size = batch_size or settings.batch_size
+    run_id = flow_run.get_id() or uuid.uuid4().hex
+    with writer_lock(target, settings.lock_timeout_seconds):
+        connection = connect_writer(target)
+        try:
+            apply_schema(connection)
+            runs.start_run(connection, run_id, flow_run.get_id())
+            try:
+                files = discover(paths)
+                logger.info("%d file(s) found under %s", len(files), ", ".join(paths))
+                seen_in_run: dict[str, str] = {}
+                warnings: list[str] = []
+                batches = _chunks(files, size)
+                for number, chunk in enumerate(batches, start=1):
+                    try:
+                        batch = read_articles(chunk, settings, connection, seen_in_run)
+                        batch = extract_entities(batch, settings)
+                        batch = assign_topics(batch)
+                        batch, frames = validate(batch, run_id)
+                        counts = load(connection, batch, frames, run_id)
+                    except Exception as exc:  # one bad batch must not sink the run
+                        counts = record_failed_batch(connection, chunk, run_id, f"{type(exc).__name__}: {exc}")
+                        logger.error("batch %d/%d failed (%s): its files are marked failed in the ledger", number, len(batches), exc)
+                    else:
+                        warnings += batch.warnings
+                    logger.info("batch %d/%d: %s", number, len(batches), ", ".join(f"{k} {v}" for k, v in counts.items()))
+                for warning in dict.fromkeys(warnings):
+                    logger.warning("data-quality warning: %s", warning)
+            except Exception as exc:
+                runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
+                raise
+            summary = runs.finish_run(connection, run_id, "completed")
+        finally:
+            connection.close()
+    summary.update(run_id=run_id, warehouse=str(target))
+    return summary
