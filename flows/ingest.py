@@ -96,7 +96,13 @@ def _chunks(items: list[Path], size: int) -> list[list[Path]]:
     return [items[i : i + size] for i in range(0, len(items), max(1, size))]
 
 
-@flow(name="ingest-articles", flow_run_name="ingest-{warehouse}", log_prints=True)
+def _run_name() -> str:
+    """Readable run names for the Prefect UI: `ingest-news.duckdb-20261124-150102`."""
+    target = flow_run.parameters.get("warehouse") or Settings().warehouse
+    return f"ingest-{Path(target).name}-{runs.now():%Y%m%d-%H%M%S}"
+
+
+@flow(name="ingest-articles", flow_run_name=_run_name, log_prints=True)
 def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: int | None = None) -> dict:
     """Ingest every article file under `paths` into the DuckDB warehouse."""
     logger = get_run_logger()

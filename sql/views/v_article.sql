@@ -22,4 +22,13 @@ select
 from fact_article
 left join dim_source on fact_article.source_key = dim_source.source_key
 left join dim_location on fact_article.location_key = dim_location.location_key
-left join dim_date on fact_article.date_key = dim_date.date_key
+left join dim_date on fact_article.date_key = dim_date.date_key;
+
+comment on view v_article is 'Articles with source name, publication day and geocoded dateline place; start BI questions here.';
+comment on column v_article.published_year is 'Calendar year of the publication date (NULL when unknown).';
+comment on column v_article.published_month is 'Month number of the publication date (NULL when unknown).';
+comment on column v_article.source_name is 'Agency or publisher name (dim_source.name).';
+comment on column v_article.source_kind is 'agency or publisher (dim_source.kind).';
+comment on column v_article.dateline_country_code is 'ISO 3166-1 alpha-2 country of the dateline place.';
+comment on column v_article.dateline_latitude is 'Latitude of the dateline place.';
+comment on column v_article.dateline_longitude is 'Longitude of the dateline place.';

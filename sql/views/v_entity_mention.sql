@@ -16,4 +16,7 @@ select
 from fact_entity_mention
 inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
 inner join fact_article on fact_entity_mention.article_id = fact_article.article_id
-left join dim_source on fact_article.source_key = dim_source.source_key
+left join dim_source on fact_article.source_key = dim_source.source_key;
+
+comment on view v_entity_mention is 'Entity mentions with canonical entity names and the article''s date and source.';
+comment on column v_entity_mention.source_name is 'Agency or publisher of the article (dim_source.name).';

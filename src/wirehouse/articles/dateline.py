@@ -55,12 +55,12 @@ def normalize_place(place: str) -> str:
     if place != place.upper():
         return place
     words = []
-    for index, word in enumerate(place.split()):
-        lower = word.lower()
-        if index > 0 and lower in _LOWER_PARTICLES:
-            words.append(lower)
-        else:
-            words.append("-".join(part.capitalize() for part in lower.split("-")))
+    for word_index, word in enumerate(place.lower().split()):
+        parts = [
+            part if (word_index or part_index) and part in _LOWER_PARTICLES else part.capitalize()
+            for part_index, part in enumerate(word.split("-"))
+        ]
+        words.append("-".join(parts))
     return " ".join(words)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import sqlglot
+from sqlglot import exp
 
 from wirehouse.paths import sql_dir
 
@@ -32,3 +34,34 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
                 connection.execute(read_sql(path))
             except duckdb.Error as exc:
                 raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
+    inherit_view_column_comments(connection)
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def inherit_view_column_comments(connection: duckdb.DuckDBPyConnection) -> None:
+    """A view column that passes a table column through gets that column's comment.
+
+    Columns a view computes must be commented in the view's own file.
+    """
+    comments = {
+        (table, column): comment
+        for table, column, comment in connection.execute(
+            "select table_name, column_name, comment from duckdb_columns() where comment is not null"
+        ).fetchall()
+    }
+    views = connection.execute("select view_name, sql from duckdb_views() where not internal").fetchall()
+    for view, sql in views:
+        create = sqlglot.parse_one(sql, read="duckdb")
+        select = create.expression if isinstance(create, exp.Create) else create
+        for projection in select.expressions:
+            column = projection.this if isinstance(projection, exp.Alias) else projection
+            if not isinstance(column, exp.Column) or (view, projection.alias_or_name) in comments:
+                continue
+            comment = comments.get((column.table, column.name))
+            if comment:
+                connection.execute(
+                    f"comment on column {view}.{projection.alias_or_name} is {_quote(comment)}"
+                )

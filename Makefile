@@ -1,0 +1,31 @@
+# Two commands do all set-up on a fresh machine with python3 (3.11) and make:
+#   make run    bootstrap uv, install the locked environment, ingest samples/inbox
+#   make test   the same bootstrap, then the whole test suite
+
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+SYNCED := .venv/.synced
+
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: run test sync clean
+
+run: $(SYNCED)
+	$(UV) run --frozen wirehouse ingest samples/inbox
+
+test: $(SYNCED)
+	$(UV) run --frozen pytest
+
+sync: $(SYNCED)
+
+.tools/bin/uv:
+	python3 scripts/bootstrap_uv.py $(UV_VERSION) .tools
+
+$(SYNCED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+clean:
+	rm -rf .venv .tools .pytest_cache

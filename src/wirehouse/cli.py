@@ -1,0 +1,184 @@
+"""The `wirehouse` command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+from wirehouse import offline  # noqa: F401  (before Prefect is imported anywhere)
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from wirehouse.config import Settings
+
+app = typer.Typer(
+    help="Wirehouse: turn raw news articles into an analytical DuckDB warehouse.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+WarehouseOption = typer.Option(None, "--warehouse", "-w", help="DuckDB warehouse file [default: warehouse/news.duckdb]")
+
+
+def _warehouse(path: Optional[Path]) -> Path:
+    return (path or Settings().warehouse).expanduser().resolve()
+
+
+def _fail(message: str, code: int = 1) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], title: str | None = None) -> None:
+    """A table whose last column folds long text; the others keep to one line."""
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    for index, column in enumerate(columns):
+        last = index == len(columns) - 1
+        table.add_column(column, overflow="fold" if last else "ellipsis", no_wrap=not last)
+    for row in rows:
+        table.add_row(*("NULL" if value is None else str(value) for value in row))
+    console.print(table)
+
+
+def _print_set_aside(rows: list[tuple], heading: str) -> None:
+    """One line per file, never folded, so paths and reasons can be copied."""
+    console.print(f"[bold]{heading}[/] ({len(rows)}):", highlight=False)
+    for status_name, file_path, reason in rows:
+        console.print(f"  {status_name:<11} {file_path}: {reason}", highlight=False, soft_wrap=True, markup=False)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Inbox folders (searched recursively) or article files."),
+    warehouse: Optional[Path] = WarehouseOption,
+    batch_size: Optional[int] = typer.Option(None, help="Articles per batch [default: WIREHOUSE_BATCH_SIZE or 256]."),
+) -> None:
+    """Load every article file under PATHS into the warehouse (one Prefect flow run)."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"{', '.join(missing)}: no such file or folder; pass an inbox folder or article files", 2)
+    target = _warehouse(warehouse)
+    from flows.ingest import ingest_articles
+    from wirehouse.warehouse.connection import WarehouseBusyError
+
+    started = time.perf_counter()
+    try:
+        summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size)
+    except WarehouseBusyError as exc:
+        _fail(str(exc))
+    except Exception as exc:  # the run failed: say why, without a traceback
+        _fail(f"ingest run failed: {type(exc).__name__}: {exc}")
+    elapsed = time.perf_counter() - started
+    _print_summary(summary, elapsed)
+
+
+def _print_summary(summary: dict, elapsed: float) -> None:
+    from wirehouse.warehouse.connection import connect_reader
+
+    table = Table(title=f"Ingest into {summary['warehouse']}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for key in ("files_seen", "loaded", "duplicate", "quarantined", "failed", "mentions"):
+        label = "entity mentions" if key == "mentions" else key.replace("_", " ")
+        table.add_row(label, str(summary[key]))
+    table.add_row("elapsed", f"{elapsed:.1f} s")
+    console.print(table)
+    if summary["quarantined"] or summary["failed"]:
+        with connect_reader(Path(summary["warehouse"])) as connection:
+            rows = connection.execute(
+                "select status, file_path, reason from etl_file_ledger "
+                "where run_id = ? and status in ('quarantined', 'failed') order by file_path",
+                [summary["run_id"]],
+            ).fetchall()
+        _print_set_aside(rows, "Set aside in this run")
+
+
+@app.command()
+def status(
+    warehouse: Optional[Path] = WarehouseOption,
+    runs: int = typer.Option(5, help="How many recent runs to show."),
+) -> None:
+    """Recent runs, and the files the latest run set aside, with reasons."""
+    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
+
+    target = _warehouse(warehouse)
+    try:
+        connection = connect_reader(target)
+    except (FileNotFoundError, WarehouseBusyError) as exc:
+        _fail(str(exc))
+    with connection:
+        recent = connection.execute(
+            "select strftime(started_at, '%Y-%m-%d %H:%M'), status, files_seen, loaded_count, duplicate_count, "
+            "quarantined_count, failed_count, mention_count "
+            "from etl_run order by started_at desc limit ?",
+            [runs],
+        ).fetchall()
+        _print_rows(["started UTC", "status", "files", "loaded", "dup", "quar", "fail", "mentions"],
+                    recent, title=f"Recent runs in {target}")
+        totals = connection.execute(
+            "select (select count(*) from fact_article), (select count(*) from fact_entity_mention), "
+            "(select count(*) from dim_entity)"
+        ).fetchone()
+        console.print(f"Warehouse holds {totals[0]} articles, {totals[1]} entity mentions, {totals[2]} entities.")
+        set_aside = connection.execute(
+            "select status, file_path, reason from etl_file_ledger "
+            "where run_id = (select run_id from etl_run order by started_at desc limit 1) "
+            "and status in ('quarantined', 'failed') order by file_path"
+        ).fetchall()
+        if set_aside:
+            _print_set_aside(set_aside, "Set aside by the latest run")
+
+
+def _duckdb_shell() -> str | None:
+    beside_python = Path(sys.executable).with_name("duckdb")
+    return str(beside_python) if beside_python.exists() else shutil.which("duckdb")
+
+
+@app.command()
+def sql(
+    query: Optional[str] = typer.Argument(None, help="SQL to run read-only; omit it to open the duckdb shell."),
+    warehouse: Optional[Path] = WarehouseOption,
+) -> None:
+    """Run a read-only query and print the result, or open the duckdb shell read-only."""
+    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
+
+    target = _warehouse(warehouse)
+    if query is None:
+        if not target.exists():
+            _fail(f"{target}: no warehouse yet; run `wirehouse ingest INBOX` first")
+        shell = _duckdb_shell()
+        if shell is None:
+            _fail("the duckdb shell is not installed in this environment; run `make run` or `uv sync --frozen`")
+        os.execv(shell, [shell, "-readonly", str(target)])
+    try:
+        connection = connect_reader(target)
+    except (FileNotFoundError, WarehouseBusyError) as exc:
+        _fail(str(exc))
+    import duckdb
+
+    with connection:
+        try:
+            result = connection.execute(query)
+        except duckdb.Error as exc:
+            _fail(f"query failed: {exc}")
+        if result.description is None:
+            return
+        _print_rows([c[0] for c in result.description], result.fetchall())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,228 @@
+"""End to end: the real Prefect flow, spaCy model, GX suites and DuckDB file on real article files."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import duckdb
+import pytest
+
+from flows.ingest import ingest_articles
+from tests.test_schema import CONTRACT
+
+STAR_TABLES = [t for t in CONTRACT if not t.startswith("etl_")]
+
+# file name → (published_date, date_source, dateline_place, country, source, title)
+SAMPLE_EXPECTATIONS = {
+    "tass_water_talks.txt": (date(2023, 4, 12), "header", "Moscow", "RU", "TASS", None),
+    "kremlin_readout_arctic.txt": (date(2022, 9, 20), "header", None, None, "President of Russia", None),
+    "reuters_photo_grain.txt": (date(2022, 8, 3), "caption", None, None, "Reuters",
+                                "Grain ships resume sailing from Black Sea ports"),
+    "allnews_flood_convoy.txt": (date(2019, 7, 9), "dateline", "Volgograd", "RU", "TASS",
+                                 "Flood relief convoy reaches Volgograd region - emergencies ministry"),
+    "reuters_senate_vote.txt": (date(2021, 3, 17), "header", "Washington", "US", "Reuters", None),
+    "ap_rail_strike.txt": (date(2023, 3, 6), "dateline", "London", "GB", "AP",
+                           "Rail workers walk out across Britain over pay"),
+    "afp_museum_reopens.txt": (date(2024, 11, 3), "header", "Paris", "FR", "AFP", None),
+    "tass_rio_g20.txt": (date(2024, 2, 20), "header", "Rio de Janeiro", "BR", "TASS", None),
+    "ap_new_york_measles.txt": (date(2024, 1, 10), "header", "New York", "US", "AP", None),
+    "allnews_summit_no_date.txt": (None, "none", "Astana", "KZ", "TASS",
+                                   "Foreign ministers agree to meet again on Caspian cooperation"),
+}
+SAMPLE_PEOPLE = {
+    "tass_water_talks.txt": "Elena Markova", "kremlin_readout_arctic.txt": "Jonas Eriksen",
+    "allnews_flood_convoy.txt": "Pavel Orlov", "reuters_senate_vote.txt": "Laura Whitfield",
+    "ap_rail_strike.txt": "Gareth Mills", "afp_museum_reopens.txt": "Claire Fontaine",
+    "tass_rio_g20.txt": "Rafael Moreira", "ap_new_york_measles.txt": "Naomi Brooks",
+    "allnews_summit_no_date.txt": "Arman Seitkali",
+}
+SAMPLE_TOP_TOPIC = {
+    "ap_new_york_measles.txt": "health", "ap_rail_strike.txt": "labour",
+    "tass_rio_g20.txt": "economy, business and finance", "reuters_photo_grain.txt": "economy, business and finance",
+    "allnews_flood_convoy.txt": "disaster, accident and emergency incident",
+    "afp_museum_reopens.txt": "arts, culture, entertainment and media",
+}
+
+
+def row_counts(path):
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return {t: connection.execute(f"select count(*) from {t}").fetchone()[0] for t in CONTRACT}
+
+
+def query(path, sql, params=None):
+    with duckdb.connect(str(path), read_only=True) as connection:
+        return connection.execute(sql, params or []).fetchall()
+
+
+@pytest.fixture(scope="module")
+def samples_run(prefect_server, samples_dir, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("samples") / "news.duckdb"
+    first = ingest_articles(paths=[str(samples_dir)], warehouse=str(warehouse))
+    counts_after_first = row_counts(warehouse)
+    second = ingest_articles(paths=[str(samples_dir)], warehouse=str(warehouse))
+    return warehouse, first, counts_after_first, second
+
+
+def test_every_sample_becomes_one_article(samples_run, samples_dir):
+    warehouse, first, counts, _ = samples_run
+    sample_files = sorted(p for p in samples_dir.rglob("*.txt"))
+    assert len(sample_files) >= 8
+    assert first["loaded"] == len(sample_files) and first["quarantined"] == first["failed"] == 0
+    assert counts["fact_article"] == counts["article_text"] == len(sample_files)
+    loaded_from = {r[0] for r in query(warehouse, "select source_file from fact_article")}
+    assert loaded_from == {str(p) for p in sample_files}
+
+
+def test_all_contract_tables_exist_and_the_star_is_filled(samples_run):
+    _, _, counts, _ = samples_run
+    assert set(CONTRACT) <= set(counts)
+    for table in ("dim_source", "dim_location", "dim_entity", "entity_alias", "fact_entity_mention",
+                  "dim_topic", "bridge_article_topic", "dim_date"):
+        assert counts[table] > 0, table
+    assert counts["dim_topic"] == 17
+
+
+def test_second_run_changes_no_star_row_counts(samples_run):
+    warehouse, first, counts_after_first, second = samples_run
+    counts_now = row_counts(warehouse)
+    assert {t: counts_now[t] for t in STAR_TABLES} == {t: counts_after_first[t] for t in STAR_TABLES}
+    assert second["loaded"] == 0 and second["duplicate"] == first["loaded"]
+    # The ledger and the run table record the second run: one row per file per run.
+    assert counts_now["etl_run"] == 2
+    per_run = query(warehouse, "select run_id, count(*), count(distinct file_path) from etl_file_ledger group by run_id")
+    assert len(per_run) == 2 and all(n == distinct == first["files_seen"] for _, n, distinct in per_run)
+    reasons = query(warehouse, "select distinct reason from etl_file_ledger where status = 'duplicate'")
+    assert all(r[0].startswith("same normalized text as ") for r in reasons)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_EXPECTATIONS))
+def test_sample_metadata(samples_run, name):
+    warehouse = samples_run[0]
+    [row] = query(warehouse, """
+        select fact_article.published_date, fact_article.date_source, fact_article.dateline_place,
+               dim_location.country_code, dim_source.name, fact_article.title
+        from fact_article
+        left join dim_source on fact_article.source_key = dim_source.source_key
+        left join dim_location on fact_article.location_key = dim_location.location_key
+        where fact_article.source_file like '%/' || ?""", [name])
+    assert row == SAMPLE_EXPECTATIONS[name]
+
+
+def test_undated_sample_is_flagged_with_a_note(samples_run):
+    [(note, confidence, date_key)] = query(samples_run[0], """
+        select date_note, date_confidence, date_key from fact_article where source_file like '%allnews_summit_no_date.txt'""")
+    assert "no year" in note and confidence == 0 and date_key is None
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_PEOPLE))
+def test_sample_person_is_extracted(samples_run, name):
+    people = {r[0] for r in query(samples_run[0], """
+        select dim_entity.canonical_name from fact_entity_mention
+        inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+        inner join fact_article on fact_entity_mention.article_id = fact_article.article_id
+        where dim_entity.entity_type = 'PERSON' and fact_article.source_file like '%/' || ?""", [name])}
+    assert SAMPLE_PEOPLE[name] in people
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLE_TOP_TOPIC))
+def test_sample_top_topic(samples_run, name):
+    [(label, score, evidence)] = query(samples_run[0], """
+        select dim_topic.label, bridge_article_topic.score, bridge_article_topic.evidence
+        from bridge_article_topic
+        inner join dim_topic on bridge_article_topic.topic_key = dim_topic.topic_key
+        inner join fact_article on bridge_article_topic.article_id = fact_article.article_id
+        where bridge_article_topic.rank = 1 and fact_article.source_file like '%/' || ?""", [name])
+    assert label == SAMPLE_TOP_TOPIC[name] and 0 < score <= 1 and evidence.startswith("{")
+
+
+def test_mention_offsets_point_into_full_text(samples_run):
+    mismatched = query(samples_run[0], """
+        select fact_entity_mention.mention_text, fact_entity_mention.start_char
+        from fact_entity_mention
+        inner join article_text on fact_entity_mention.article_id = article_text.article_id
+        where substring(article_text.full_text, fact_entity_mention.start_char + 1,
+                        fact_entity_mention.end_char - fact_entity_mention.start_char) <> fact_entity_mention.mention_text""")
+    assert mismatched == []
+    sections = {r[0] for r in query(samples_run[0], "select distinct section from fact_entity_mention")}
+    assert {"body", "title", "caption", "dateline"} <= sections
+
+
+def test_article_ids_are_sha256_of_full_text(samples_run):
+    bad = query(samples_run[0], """
+        select article_id from article_text where sha256(full_text) <> article_id""")
+    assert bad == []
+
+
+def test_dim_date_covers_the_loaded_range_without_gaps(samples_run):
+    [(days, first, last)] = query(samples_run[0], "select count(*), min(date), max(date) from dim_date")
+    assert first == date(2019, 7, 9) and last == date(2024, 11, 3)
+    assert days == (last - first).days + 1
+
+
+def test_run_is_recorded(samples_run):
+    warehouse, first, _, _ = samples_run
+    [(status, loaded, mentions, flow_run_id)] = query(
+        warehouse, "select status, loaded_count, mention_count, flow_run_id from etl_run where run_id = ?", [first["run_id"]])
+    assert status == "completed" and loaded == first["loaded"] and mentions == first["mentions"] > 0
+    assert flow_run_id == first["run_id"]
+
+
+@pytest.fixture(scope="module")
+def seeds_warehouse(prefect_server, seeds_dir, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
+    summary = ingest_articles(paths=[str(seeds_dir)], warehouse=str(warehouse))
+    return warehouse, summary
+
+
+def test_seeds_all_load(seeds_warehouse, seeds_dir):
+    _, summary = seeds_warehouse
+    assert summary["loaded"] == len(list(seeds_dir.glob("*.txt")))
+
+
+def test_tass_seed_metadata_and_guterres(seeds_warehouse):
+    warehouse, _ = seeds_warehouse
+    [(article_id, published, place, agency)] = query(warehouse, """
+        select fact_article.article_id, fact_article.published_date, fact_article.dateline_place, dim_source.name
+        from fact_article
+        inner join article_text on fact_article.article_id = article_text.article_id
+        left join dim_source on fact_article.source_key = dim_source.source_key
+        where article_text.full_text like 'date 2020-06-01 MOSCOW, June 1. /TASS/.%'""")
+    assert (published, place, agency) == (date(2020, 6, 1), "Moscow", "TASS")
+    people = {r[0] for r in query(warehouse, """
+        select dim_entity.canonical_name from fact_entity_mention
+        inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+        where fact_entity_mention.article_id = ? and fact_entity_mention.label = 'PERSON'""", [article_id])}
+    assert "Antonio Guterres" in people
+
+
+def test_seed_page_dump_and_photo_caption(seeds_warehouse):
+    warehouse, _ = seeds_warehouse
+    rows = {r[0]: r[1:] for r in query(warehouse, """
+        select title, published_date, date_source, subtitle is not null, captions is not null
+        from fact_article where title is not null""")}
+    assert rows["There is progress in humanitarian access in Syria - Lavrov"] == (date(2016, 5, 3), "dateline", True, True)
+    assert rows["UN envoy to Syria and Russian FM Lavrov discuss the Syria crisis"] == (date(2017, 6, 8), "caption", False, True)
+    credits = {r[0] for r in query(warehouse, "select photo_credits from fact_article where photo_credits is not null")}
+    assert any("RTX39M8M" in c for c in credits)
+    leaked = query(warehouse, "select mention_text from fact_entity_mention where mention_text like '%Karpukhin%'")
+    assert leaked == []
+
+
+def test_hostile_files_are_ledgered_and_the_run_goes_on(prefect_server, samples_dir, tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "nested").mkdir(parents=True)
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
+    shutil.copy(samples_dir / "ap_rail_strike.txt", inbox / "rail.txt")
+    shutil.copy(samples_dir / "ap_rail_strike.txt", inbox / "nested" / "rail copy ’quoted’.txt")
+    warehouse = tmp_path / "hostile.duckdb"
+    summary = ingest_articles(paths=[str(inbox)], warehouse=str(warehouse))
+    assert (summary["loaded"], summary["duplicate"], summary["quarantined"], summary["failed"]) == (1, 1, 2, 0)
+    ledger = dict(query(warehouse, "select file_path, status || ': ' || coalesce(reason, '') from etl_file_ledger"))
+    assert ledger[str(inbox / "empty.txt")] == "quarantined: empty or whitespace-only file"
+    assert ledger[str(inbox / "image.bin")].startswith("quarantined: binary data")
+    # Files are taken in sorted path order, so the nested copy is loaded and rail.txt is its duplicate.
+    copy = inbox / "nested" / "rail copy ’quoted’.txt"
+    assert ledger[str(copy)] == "loaded: "
+    assert ledger[str(inbox / "rail.txt")] == f"duplicate: same normalized text as {copy}"

@@ -1,0 +1,62 @@
+"""The warehouse contract (shared/design/warehouse.md): tables, columns and comments."""
+
+import duckdb
+import pytest
+
+from wirehouse.warehouse.schema import apply_schema
+
+CONTRACT = {
+    "fact_article": ["article_id", "source_file", "title", "subtitle", "published_date", "date_source",
+                     "date_confidence", "dateline_place", "source_key", "location_key", "date_key", "language",
+                     "word_count", "loaded_at", "run_id"],
+    "article_text": ["article_id", "full_text"],
+    "dim_source": ["source_key", "name", "kind"],
+    "dim_date": ["date_key", "date", "year", "quarter", "month", "month_name", "day", "day_of_week", "day_name",
+                 "iso_week", "is_weekend"],
+    "dim_location": ["location_key", "name", "country_code", "latitude", "longitude", "kind"],
+    "dim_entity": ["entity_key", "canonical_name", "entity_type"],
+    "entity_alias": ["alias", "entity_key", "method"],
+    "fact_entity_mention": ["article_id", "entity_key", "mention_text", "label", "start_char", "end_char",
+                            "section", "sentence_index"],
+    "dim_topic": ["topic_key", "scheme", "code", "label", "parent_key"],
+    "bridge_article_topic": ["article_id", "topic_key", "score", "rank"],
+    "fact_quote": ["article_id", "speaker_entity_key", "quote_text", "start_char", "end_char", "kind"],
+    "etl_file_ledger": ["file_path", "content_sha256", "article_id", "status", "reason", "run_id", "seen_at"],
+    "etl_run": ["run_id", "flow_run_id", "started_at", "finished_at", "status"],
+}
+
+
+@pytest.fixture(scope="module")
+def connection():
+    connection = duckdb.connect()
+    apply_schema(connection)
+    yield connection
+    connection.close()
+
+
+def columns(connection, table):
+    return [r[0] for r in connection.execute(
+        "select column_name from information_schema.columns where table_name = ? order by ordinal_position", [table]
+    ).fetchall()]
+
+
+@pytest.mark.parametrize("table", sorted(CONTRACT))
+def test_contract_table_has_its_columns(connection, table):
+    assert set(CONTRACT[table]) <= set(columns(connection, table))
+
+
+def test_every_table_view_and_column_is_commented(connection):
+    uncommented_tables = connection.execute(
+        "select table_name from duckdb_tables() where comment is null "
+        "union all select view_name from duckdb_views() where not internal and comment is null"
+    ).fetchall()
+    uncommented_columns = connection.execute(
+        "select table_name || '.' || column_name from duckdb_columns() "
+        "where comment is null and table_name in (select table_name from duckdb_tables() union all select view_name from duckdb_views() where not internal)"
+    ).fetchall()
+    assert uncommented_tables == [] and uncommented_columns == []
+
+
+def test_applying_the_schema_twice_is_harmless(connection):
+    apply_schema(connection)
+    assert set(CONTRACT) <= {r[0] for r in connection.execute("select table_name from duckdb_tables()").fetchall()}
