@@ -69,10 +69,11 @@ def ingest(
         _fail(f"{', '.join(missing)}: no such file or folder; pass an inbox folder or article files", 2)
     target = _warehouse(warehouse)
     from flows.ingest import ingest_articles
-    from wirehouse.warehouse.connection import WarehouseBusyError
+    from wirehouse.warehouse.connection import WarehouseBusyError, ensure_writable
 
     started = time.perf_counter()
     try:
+        ensure_writable(target)
         summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size)
     except WarehouseBusyError as exc:
         _fail(str(exc))
@@ -85,7 +86,8 @@ def ingest(
 def _print_summary(summary: dict, elapsed: float) -> None:
     from wirehouse.warehouse.connection import connect_reader
 
-    table = Table(title=f"Ingest into {summary['warehouse']}", show_header=False)
+    console.print(f"Ingest into {summary['warehouse']}:", highlight=False, soft_wrap=True)
+    table = Table(show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
     for key in ("files_seen", "loaded", "duplicate", "quarantined", "failed", "mentions"):
