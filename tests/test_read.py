@@ -1,30 +1,48 @@
 import codecs
 
-from wirehouse.articles.read import article_id_for, decode_bytes, normalize_text, read_article_file
+import pytest
+
+from wirehouse.articles.decode import decode_bytes
+from wirehouse.articles.normalize import normalize_text
+from wirehouse.articles.read import article_id_for, read_article_file
 
 
 def test_utf8_is_decoded_as_is():
-    assert decode_bytes("Curly ’quotes’ stay".encode()) == ("Curly ’quotes’ stay", None)
+    decoded = decode_bytes("Curly ’quotes’ stay".encode())
+    assert (decoded.text, decoded.encoding, decoded.problem) == ("Curly ’quotes’ stay", "utf-8", None)
 
 
-def test_utf16_with_byte_order_mark_is_decoded():
-    text, problem = decode_bytes(codecs.BOM_UTF16_LE + "Kyiv, May 2".encode("utf-16-le"))
-    assert problem is None and text == "Kyiv, May 2"
+def test_utf8_byte_order_mark_is_dropped():
+    assert decode_bytes(codecs.BOM_UTF8 + "Kyiv".encode()).text == "Kyiv"
 
 
-def test_legacy_cp1252_bytes_fall_back_instead_of_failing():
-    text, problem = decode_bytes("café ‘quoted’".encode("cp1252"))
-    assert problem is None and text == "café ‘quoted’"
+@pytest.mark.parametrize("prefix, encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"), (b"", "utf-16-le")])
+def test_utf16_with_and_without_byte_order_mark(prefix, encoding):
+    decoded = decode_bytes(prefix + "LONDON, Jan 2 (AP) — Kyiv, May 2".encode(encoding))
+    assert decoded.problem is None and decoded.text == "LONDON, Jan 2 (AP) — Kyiv, May 2"
 
 
-def test_binary_data_is_refused_with_a_reason():
-    text, problem = decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    assert text is None and "binary" in problem
+@pytest.mark.parametrize("text, encoding", [
+    ("Le café était fermé à Paris, a déclaré le ministre.", "latin-1"),
+    ("The minister’s aide said “no” to the café owner.", "cp1252"),
+    ("Министр иностранных дел заявил в понедельник, что переговоры продолжатся.", "cp1251"),
+    ("Министр иностранных дел заявил в понедельник.", "koi8-r"),
+    ("Minister spraw zagranicznych Polski powiedział w środę, że rozmowy będą kontynuowane w przyszłym tygodniu.", "cp1250"),
+])
+def test_legacy_single_byte_encodings_are_detected(text, encoding):
+    decoded = decode_bytes(text.encode(encoding))
+    assert decoded.problem is None and decoded.text == text
 
 
-def test_normalization_repairs_mojibake_and_unifies_lines():
-    raw = "Russiaâ€™s envoy  \r\nsaid\u00a0\r\n\r\n\r\n\r\nmore\n"
-    assert normalize_text(raw) == "Russia’s envoy\nsaid\n\nmore"
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", bytes(range(256)) * 3, b"\x01\x02\x03\x04abc\x05\x06\x07\x08" * 10])
+def test_binary_data_is_refused_with_a_reason(data):
+    decoded = decode_bytes(data)
+    assert decoded.text is None and "binary" in decoded.problem
+
+
+def test_normalization_repairs_mojibake_and_unifies_lines_and_spaces():
+    raw = "Russiaâ€™s envoy paid Â£5  \r\nsaid\u00a0it was\u200b fine\x07\r\n\r\n\r\n\r\nmore\n"
+    assert normalize_text(raw) == "Russia’s envoy paid £5\nsaid it was fine\n\nmore"
 
 
 def test_article_id_is_sha256_of_normalized_text():
@@ -40,11 +58,14 @@ def test_same_text_with_different_line_endings_gets_one_id(tmp_path):
     assert article_id_for(first.text) == article_id_for(second.text)
 
 
-def test_empty_and_oversized_files_get_specific_problems(tmp_path):
+def test_empty_oversized_html_and_vanished_files_get_specific_problems(tmp_path):
     empty = tmp_path / "empty.txt"
-    empty.write_text("  \n\t\n")
+    empty.write_text("  \n\t\n\u200b")
     big = tmp_path / "big.txt"
     big.write_text("word " * 100)
+    page = tmp_path / "page.txt"
+    page.write_text("<!DOCTYPE html><html><body><p>News</p></body></html>")
     assert read_article_file(empty, 1000).problem == "empty or whitespace-only file"
     assert "over the 100-byte cap" in read_article_file(big, 100).problem
+    assert "HTML page" in read_article_file(page, 1000).problem
     assert "disappeared" in read_article_file(tmp_path / "gone.txt", 100).problem
