@@ -36,7 +36,8 @@ def test_image_caption_line_with_reuters_credit_and_title():
     )
     front = parse_front_matter(text)
     assert front.captions == ["Farmers harvest wheat near Kharkiv, Ukraine, July 21, 2021."]
-    assert front.credits == ["REUTERS/Olga Koval - RTX8ABCD"]
+    assert front.credits == ["REUTERS/Olga Koval"]
+    assert front.photo_ids == ["RTX8ABCD"]
     assert front.credit_agency == "Reuters"
     assert front.title == "Wheat harvest starts early in the east"
     assert front.subtitle is None

@@ -1,7 +1,7 @@
-"""Header lines, navigation, captions, credits, title and standfirst at the top of an article.
+"""Everything above the body: navigation, captions, credits, bylines, title, standfirst and dateline.
 
-The parser walks the lines before the body and labels each one; everything it labels
-is kept as a `Segment`, so boilerplate stays out of the title and body but is not lost.
+The parser walks the first lines and labels each one; every label becomes a `Segment`, so
+boilerplate stays out of the title and body but is kept, and every value gets a `FieldSpan`.
 """
 
 from __future__ import annotations
@@ -10,174 +10,184 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from wirehouse.articles.dateline import Dateline, normalize_agency, parse_dateline
+from wirehouse.articles.credits import parse_credit, split_caption_credit
+from wirehouse.articles.dateline import Dateline, parse_dateline, parse_split_dateline
+from wirehouse.articles.header import parse_header
 from wirehouse.articles.model import Segment
+from wirehouse.articles.spans import FieldSpan
 
-_HEADER_DATE = re.compile(r"date (?P<date>\d{4}-\d{2}-\d{2})\b[ \t]*")
-_SOURCE_HEADER = re.compile(r"Source:\s*(?P<rest>.+)$")
-_NAVIGATION = re.compile(r"(all news|latest news|top stories|back to news|news feed|read more|most read)$", re.IGNORECASE)
-_IMAGE_PREFIX = re.compile(r"(?:image|photo|picture)\s*:?\s+", re.IGNORECASE)
-# `REUTERS/Sergei Karpukhin - RTX39M8M`, `(AP Photo/Jane Doe)`, `Alexander Sherbak/TASS`, `© Name/TASS`, `Photo: Name`
-_AGENCIES = r"TASS|REUTERS|Reuters|AP|AFP|EPA|Getty Images|Xinhua|RIA Novosti|Sputnik|dpa|EFE|UPI"
-_CREDIT_TAIL = re.compile(
-    r"(?:\s{2,}|\s+(?=(?:" + _AGENCIES + r")/)|\s+(?=\(AP Photo))"
-    r"(?P<credit>(?:©\s*)?(?:(?:" + _AGENCIES + r")/[^/\n]+?(?:\s+-\s+[A-Z0-9]{6,})?"
-    r"|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}/(?:" + _AGENCIES + r")|\(AP Photo/[^)]+\)))\s*$"
+_NAVIGATION = re.compile(
+    r"(all news|latest news|top stories|back to news|news feed|read more|most read|related news|advertisement"
+    r"|share|share this article|\d+ min(?:ute)?s? read|updated:?.{0,40}|published:?.{0,40}|listen to this article)$",
+    re.IGNORECASE,
 )
-_CREDIT_LINE = re.compile(
-    r"(?:©\s*[^\n]{2,80}|Photo:\s*[^\n]{2,80}|\(AP Photo/[^)]+\)|(?:" + _AGENCIES + r")/[^/\n]{2,60}?(?:\s+-\s+[A-Z0-9]{6,})?)$"
-)
-_CREDIT_AGENCY = re.compile(r"(?:^|[\s©(])(?P<agency>" + _AGENCIES + r")(?: Photo)?/|/(?P<agency2>" + _AGENCIES + r")\s*$")
-_LANGUAGES = {"english": "en", "russian": "ru", "french": "fr", "german": "de", "spanish": "es", "arabic": "ar", "chinese": "zh"}
+_IMAGE_PREFIX = re.compile(r"(?:image|photo|picture|caption)\s*:?\s+", re.IGNORECASE)
+_BYLINE = re.compile(r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [A-Z][\w.'’ -]{1,60})?$")
 _MAX_TITLE_WORDS = 25
 _MAX_SUBTITLE_WORDS = 60
 # How many non-empty lines can precede the body before we stop looking for front matter.
-_FRONT_MATTER_LINES = 10
+_FRONT_MATTER_LINES = 12
 
 
 @dataclass
 class FrontMatter:
     segments: list[Segment] = field(default_factory=list)
+    fields: list[FieldSpan] = field(default_factory=list)
     header_date: date | None = None
+    header_problem: str | None = None
     publisher: str | None = None
     language: str | None = None
     title: str | None = None
     subtitle: str | None = None
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    photo_ids: list[str] = field(default_factory=list)
     credit_agency: str | None = None
     dateline: Dateline | None = None
+    dateline_start: int | None = None
     body_start: int = 0
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line from offset `start` on."""
+    """(start, end) of every non-empty line from offset `start` on, without surrounding blanks."""
     spans = []
     position = start
     for line in text[start:].split("\n"):
         end = position + len(line)
-        if line.strip():
+        stripped = line.strip()
+        if stripped:
             lead = len(line) - len(line.lstrip())
-            spans.append((position + lead, end))
+            spans.append((position + lead, position + lead + len(stripped)))
         position = end + 1
     return spans
 
 
-def _word_count(line: str) -> int:
-    return len(line.split())
+def _closing(line: str) -> str:
+    return line.rstrip().rstrip("\"'”’»)")
 
 
-def _split_credit(line: str) -> tuple[str, str | None]:
-    match = _CREDIT_TAIL.search(line)
-    if not match or match.start() == 0:
-        return line, None
-    return line[: match.start()].rstrip(), match["credit"]
+class _Walker:
+    """Labels the lines above the body, one at a time."""
+
+    def __init__(self, text: str, front: FrontMatter) -> None:
+        self.text = text
+        self.front = front
+        self.seen_captions: set[str] = set()
+
+    def add(self, section: str, start: int, end: int, field_name: str | None = None) -> None:
+        self.front.segments.append(Segment(section, start, end))
+        if field_name:
+            self.front.fields.append(FieldSpan(field_name, self.text[start:end], start, end))
+
+    def caption_or_credit(self, start: int, end: int) -> bool:
+        line = self.text[start:end]
+        starts_like_image = line[:8].lower().startswith(("image", "photo", "picture", "caption"))
+        prefix = _IMAGE_PREFIX.match(line) if starts_like_image and parse_credit(line) is None else None
+        body_start = start + (prefix.end() if prefix else 0)
+        caption, credit = split_caption_credit(self.text[body_start:end])
+        if not prefix and credit is None:
+            if line in self.seen_captions:
+                self.add("repeated_caption", start, end)
+                return True
+            return False
+        if prefix:
+            self.add("navigation", start, body_start)
+        if caption:
+            if caption in self.seen_captions:
+                self.add("repeated_caption", body_start, body_start + len(caption))
+            else:
+                self.add("caption", body_start, body_start + len(caption), "caption")
+                self.front.captions.append(caption)
+                self.seen_captions.add(caption)
+        if credit:
+            credit_start = body_start + credit.start
+            self.add("credit", credit_start, end)
+            self.front.fields.append(FieldSpan("photo_credit", credit.text, credit_start, credit_start + len(credit.text)))
+            self.front.credits.append(credit.text)
+            if credit.photo_id:
+                id_start = body_start + credit.photo_id_start
+                self.front.fields.append(FieldSpan("photo_id", credit.photo_id, id_start, id_start + len(credit.photo_id)))
+                self.front.photo_ids.append(credit.photo_id)
+            self.front.credit_agency = self.front.credit_agency or credit.agency
+        return True
 
 
-def _credit_agency(credit: str) -> str | None:
-    match = _CREDIT_AGENCY.search(credit)
-    if not match:
-        return None
-    return normalize_agency(match["agency"] or match["agency2"])
-
-
-def _parse_header(text: str, front: FrontMatter) -> int:
-    """Consume a `date YYYY-MM-DD` header (and a `Source:` header after it); return the new cursor."""
-    match = _HEADER_DATE.match(text)
-    if not match:
-        return 0
-    try:
-        front.header_date = date.fromisoformat(match["date"])
-    except ValueError:
-        return 0
-    cursor = match.end()
-    line_end = text.find("\n", cursor)
-    line_end = len(text) if line_end == -1 else line_end
-    source = _SOURCE_HEADER.match(text, cursor, line_end)
-    if source:
-        parts = [part.strip() for part in re.split(r"\s+[–—-]\s+", source["rest"]) if part.strip()]
-        front.publisher = parts[0] if parts else None
-        if len(parts) > 1 and parts[-1].lower() in _LANGUAGES:
-            front.language = _LANGUAGES[parts[-1].lower()]
-        cursor = line_end
-    front.segments.append(Segment("header", 0, cursor))
-    return cursor
+def _find_dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, Dateline, int] | None:
+    """(line index, dateline, absolute start) of the first dateline among the front lines."""
+    for index, (start, end) in enumerate(lines[:_FRONT_MATTER_LINES]):
+        dateline = parse_dateline(text[start:end])
+        if dateline is None and index + 1 < len(lines):
+            next_start, next_end = lines[index + 1]
+            if next_start == end + 1:  # the very next line, no blank line between
+                dateline = parse_split_dateline(text[start:end], text[next_start:next_end])
+        if dateline is not None:
+            return index, dateline, start
+    return None
 
 
 def parse_front_matter(text: str) -> FrontMatter:
     front = FrontMatter()
-    cursor = _parse_header(text, front)
-    lines = _lines(text, cursor)
-    seen_captions: set[str] = set()
+    header = parse_header(text)
+    if header.end:
+        front.segments.append(Segment("header", 0, header.end))
+        front.fields.extend(header.fields)
+        front.header_date, front.header_problem = header.date, header.date_problem
+        front.publisher, front.language = header.publisher, header.language
+    lines = _lines(text, header.end)
+    found = _find_dateline(text, lines)
+    dateline_index = found[0] if found else None
+    walker = _Walker(text, front)
     body_index = None
-    # Find the first line that opens with a dateline: everything before it is front matter.
-    dateline_index = next(
-        (i for i, (s, e) in enumerate(lines[:_FRONT_MATTER_LINES]) if parse_dateline(text[s:e])), None
-    )
     for index, (start, end) in enumerate(lines[:_FRONT_MATTER_LINES]):
         line = text[start:end]
         if index == dateline_index:
             body_index = index
             break
         if _NAVIGATION.match(line):
-            front.segments.append(Segment("navigation", start, end))
+            walker.add("navigation", start, end)
             continue
-        prefix = _IMAGE_PREFIX.match(line) if line.lower().startswith(("image", "photo", "picture")) else None
-        caption, credit = _split_credit(line[prefix.end():] if prefix else line)
-        if prefix or credit:
-            caption_start = start + (prefix.end() if prefix else 0)
-            if prefix:
-                front.segments.append(Segment("navigation", start, caption_start))
-            if caption.strip():
-                section = "repeated_caption" if caption in seen_captions else "caption"
-                front.segments.append(Segment(section, caption_start, caption_start + len(caption)))
-                if section == "caption":
-                    front.captions.append(caption)
-                    seen_captions.add(caption)
-            if credit:
-                credit_start = end - len(credit)
-                front.segments.append(Segment("credit", credit_start, end))
-                front.credits.append(credit)
-                front.credit_agency = front.credit_agency or _credit_agency(credit)
+        if walker.caption_or_credit(start, end):
             continue
-        if _CREDIT_LINE.match(line):
-            front.segments.append(Segment("credit", start, end))
-            front.credits.append(line)
-            front.credit_agency = front.credit_agency or _credit_agency(line)
-            continue
-        if line in seen_captions:
-            front.segments.append(Segment("repeated_caption", start, end))
+        if _BYLINE.match(line):
+            walker.add("byline", start, end, "byline")
             continue
         has_more = index + 1 < len(lines)
-        closing = line.rstrip().rstrip("\"'”’»)")
-        ends_sentence = closing.endswith((".", ":", ";", "!", "?"))
-        if front.title is None and has_more and not closing.endswith((".", ":", ";")) and _word_count(line) <= _MAX_TITLE_WORDS:
-            front.title = line.strip()
-            front.segments.append(Segment("title", start, end))
+        closing = _closing(line)
+        words = len(line.split())
+        if front.title is None and front.subtitle is None and has_more and not closing.endswith((".", ":", ";")) \
+                and words <= _MAX_TITLE_WORDS:
+            front.title = line
+            walker.add("title", start, end, "title")
             continue
         before_dateline = dateline_index is not None and index < dateline_index
-        if (
-            front.title is not None
-            and front.subtitle is None
-            and _word_count(line) <= _MAX_SUBTITLE_WORDS
-            and (before_dateline or not ends_sentence)
-        ):
-            front.subtitle = line.strip()
-            front.segments.append(Segment("subtitle", start, end))
+        ends_sentence = closing.endswith((".", ":", ";", "!", "?"))
+        if front.title is not None and front.subtitle is None and words <= _MAX_SUBTITLE_WORDS \
+                and (before_dateline or not ends_sentence):
+            front.subtitle = line
+            walker.add("subtitle", start, end, "subtitle")
             continue
         body_index = index
         break
     if body_index is None:
-        body_index = min(len(lines), _FRONT_MATTER_LINES) if dateline_index is None else dateline_index
-    if body_index < len(lines):
-        body_start = lines[body_index][0]
-        dateline = parse_dateline(text[body_start : lines[body_index][1]])
-        if dateline:
-            front.dateline = dateline
-            front.segments.append(Segment("dateline", body_start, body_start + dateline.length))
-            body_start += dateline.length
-        front.body_start = body_start
-        front.segments.append(Segment("body", body_start, len(text)))
-    else:
+        body_index = dateline_index if dateline_index is not None else min(len(lines), _FRONT_MATTER_LINES)
+    if body_index >= len(lines):
         front.body_start = len(text)
+        return front
+    body_start = lines[body_index][0]
+    if found and body_index == dateline_index:
+        _, dateline, dateline_start = found
+        front.dateline, front.dateline_start = dateline, dateline_start
+        front.segments.append(Segment("dateline", dateline_start, dateline_start + dateline.length))
+        _dateline_fields(front, text, dateline, dateline_start)
+        body_start = dateline_start + dateline.length
+    front.body_start = body_start
+    front.segments.append(Segment("body", body_start, len(text)))
     return front
+
+
+def _dateline_fields(front: FrontMatter, text: str, dateline: Dateline, start: int) -> None:
+    front.fields.append(FieldSpan("dateline", dateline.raw, start, start + len(dateline.raw)))
+    for name, span in (("dateline_place", dateline.place_span), ("dateline_date", dateline.date_span),
+                       ("agency", dateline.agency_span)):
+        if span:
+            front.fields.append(FieldSpan(name, text[start + span[0]:start + span[1]], start + span[0], start + span[1]))

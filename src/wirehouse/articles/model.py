@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from wirehouse.articles.spans import FieldSpan
+
 # Sections whose text is analysed for entities and topics, in the contract's vocabulary.
 CONTENT_SECTIONS = ("title", "subtitle", "caption", "dateline", "body")
 # Sections that are recorded but never analysed.
-BOILERPLATE_SECTIONS = ("header", "navigation", "credit", "repeated_caption")
+BOILERPLATE_SECTIONS = ("header", "navigation", "credit", "repeated_caption", "byline")
 
 
 @dataclass(frozen=True)
@@ -28,16 +30,28 @@ class ArticleMetadata:
     date_source: str = "none"
     date_confidence: float = 0.0
     date_note: str | None = None
+    date_flag: str | None = None
     dateline_place: str | None = None
+    dateline_region: str | None = None
     country_code: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    location_kind: str | None = None
+    gazetteer_name: str | None = None
+    geonames_id: int | None = None
     source_name: str | None = None
     source_kind: str | None = None
     language: str | None = None
+    language_confidence: float = 0.0
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    photo_ids: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
     word_count: int = 0
+    sentence_count: int = 0
+    paragraph_count: int = 0
+    encoding: str | None = None
+    fields: list[FieldSpan] = field(default_factory=list)
 
 
 @dataclass
