@@ -110,9 +110,10 @@ def test_sample_metadata(samples_run, name):
 
 
 def test_undated_sample_is_flagged_with_a_note(samples_run):
-    [(note, confidence, date_key)] = query(samples_run[0], """
-        select date_note, date_confidence, date_key from fact_article where source_file like '%allnews_summit_no_date.txt'""")
-    assert "no year" in note and confidence == 0 and date_key is None
+    [(note, flag, confidence, date_key)] = query(samples_run[0], """
+        select date_note, date_flag, date_confidence, date_key from fact_article
+        where source_file like '%allnews_summit_no_date.txt'""")
+    assert "without a year" in note and flag == "year_unresolved" and confidence == 0 and date_key is None
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLE_PEOPLE))
@@ -146,6 +147,18 @@ def test_mention_offsets_point_into_full_text(samples_run):
     assert mismatched == []
     sections = {r[0] for r in query(samples_run[0], "select distinct section from fact_entity_mention")}
     assert {"body", "title", "caption", "dateline"} <= sections
+
+
+def test_field_spans_point_into_full_text(samples_run):
+    fields = {r[0] for r in query(samples_run[0], "select distinct field from article_field_span")}
+    assert {"header_date", "title", "subtitle", "caption", "photo_credit", "dateline", "dateline_place", "agency",
+            "published_date", "source"} <= fields
+    mismatched = query(samples_run[0], """
+        select article_field_span.field, article_field_span.value from article_field_span
+        inner join article_text on article_field_span.article_id = article_text.article_id
+        where substring(article_text.full_text, article_field_span.start_char + 1,
+                        article_field_span.end_char - article_field_span.start_char) <> article_field_span.value""")
+    assert mismatched == []
 
 
 def test_article_ids_are_sha256_of_full_text(samples_run):
@@ -203,8 +216,8 @@ def test_seed_page_dump_and_photo_caption(seeds_warehouse):
         from fact_article where title is not null""")}
     assert rows["There is progress in humanitarian access in Syria - Lavrov"] == (date(2016, 5, 3), "dateline", True, True)
     assert rows["UN envoy to Syria and Russian FM Lavrov discuss the Syria crisis"] == (date(2017, 6, 8), "caption", False, True)
-    credits = {r[0] for r in query(warehouse, "select photo_credits from fact_article where photo_credits is not null")}
-    assert any("RTX39M8M" in c for c in credits)
+    credits = dict(query(warehouse, "select photo_credits, photo_ids from fact_article where photo_ids is not null"))
+    assert credits == {"REUTERS/Sergei Karpukhin": "RTX39M8M"}
     leaked = query(warehouse, "select mention_text from fact_entity_mention where mention_text like '%Karpukhin%'")
     assert leaked == []
 
@@ -215,10 +228,19 @@ def test_hostile_files_are_ledgered_and_the_run_goes_on(prefect_server, samples_
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
     shutil.copy(samples_dir / "ap_rail_strike.txt", inbox / "rail.txt")
+    (inbox / "russian.txt").write_bytes(
+        "date 2020-06-01 МОСКВА, 1 июня. /ТАСС/. Министр иностранных дел России заявил в понедельник, что "
+        "переговоры по зерновой сделке продолжатся на следующей неделе в Стамбуле.\n".encode("cp1251"))
     shutil.copy(samples_dir / "ap_rail_strike.txt", inbox / "nested" / "rail copy ’quoted’.txt")
     warehouse = tmp_path / "hostile.duckdb"
     summary = ingest_articles(paths=[str(inbox)], warehouse=str(warehouse))
-    assert (summary["loaded"], summary["duplicate"], summary["quarantined"], summary["failed"]) == (1, 1, 2, 0)
+    assert (summary["loaded"], summary["duplicate"], summary["quarantined"], summary["failed"]) == (2, 1, 2, 0)
+    [(language, nlp_status, encoding, published, mentions)] = query(warehouse, """
+        select language, nlp_status, source_encoding, published_date,
+               (select count(*) from fact_entity_mention where fact_entity_mention.article_id = fact_article.article_id)
+        from fact_article where source_file like '%russian.txt'""")
+    assert (language, encoding, published, mentions) == ("ru", "cp1251", date(2020, 6, 1), 0)
+    assert nlp_status.startswith("skipped: detected language 'ru'")
     ledger = dict(query(warehouse, "select file_path, status || ': ' || coalesce(reason, '') from etl_file_ledger"))
     assert ledger[str(inbox / "empty.txt")] == "quarantined: empty or whitespace-only file"
     assert ledger[str(inbox / "image.bin")].startswith("quarantined: binary data")

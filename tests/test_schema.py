@@ -60,3 +60,12 @@ def test_every_table_view_and_column_is_commented(connection):
 def test_applying_the_schema_twice_is_harmless(connection):
     apply_schema(connection)
     assert set(CONTRACT) <= {r[0] for r in connection.execute("select table_name from duckdb_tables()").fetchall()}
+
+
+def test_columns_new_to_the_ddl_are_added_to_an_older_warehouse():
+    older = duckdb.connect()
+    older.execute("create table fact_article (article_id varchar primary key, source_file varchar not null)")
+    older.execute("insert into fact_article values ('a', '/inbox/a.txt')")
+    apply_schema(older)
+    assert set(CONTRACT["fact_article"]) <= set(columns(older, "fact_article"))
+    assert older.execute("select source_file, title from fact_article").fetchall() == [("/inbox/a.txt", None)]

@@ -13,7 +13,9 @@ def article_rows(**overrides):
     base = {
         "article_id": GOOD, "source_file": "/inbox/a.txt", "content_sha256": "c" * 64, "title": "A title",
         "subtitle": None, "published_date": pd.Timestamp("2020-01-02"), "date_source": "header",
-        "date_confidence": 1.0, "date_note": None, "dateline_place": None, "source_key": None,
+        "date_confidence": 1.0, "date_note": None, "date_flag": None, "language_confidence": 0.99,
+        "nlp_status": "analyzed", "sentence_count": 5, "paragraph_count": 2, "photo_ids": None, "bylines": None,
+        "source_encoding": "utf-8", "dateline_place": None, "source_key": None,
         "location_key": None, "date_key": 20200102, "language": "en", "word_count": 120, "captions": None,
         "photo_credits": None, "loaded_at": datetime.now(timezone.utc), "run_id": "r",
     }

@@ -8,14 +8,22 @@ create table if not exists fact_article (
     date_source varchar not null check (date_source in ('header', 'dateline', 'caption', 'body', 'none')),
     date_confidence double not null check (date_confidence between 0 and 1),
     date_note varchar,
+    date_flag varchar check (date_flag in ('year_unresolved', 'invalid_date', 'future_date')),
     dateline_place varchar,
     source_key varchar,
     location_key varchar,
     date_key integer,
     language varchar,
+    language_confidence double,
+    nlp_status varchar,
     word_count integer not null,
+    sentence_count integer,
+    paragraph_count integer,
     captions varchar,
     photo_credits varchar,
+    photo_ids varchar,
+    bylines varchar,
+    source_encoding varchar,
     loaded_at timestamp with time zone not null,
     run_id varchar not null,
 );
@@ -30,13 +38,21 @@ comment on column fact_article.published_date is 'Publication date; NULL when th
 comment on column fact_article.date_source is 'Where published_date came from: header, dateline, caption, body, or none.';
 comment on column fact_article.date_confidence is 'How sure the date is, 0 to 1 (1 = explicit date header; 0 = unknown).';
 comment on column fact_article.date_note is 'How the date was derived or why it is unknown, for review.';
+comment on column fact_article.date_flag is 'Why the date needs a look: year_unresolved (dateline without a year the text settles), invalid_date (not a calendar date) or future_date; NULL when fine.';
 comment on column fact_article.dateline_place is 'Place named in the dateline, normalized (MOSCOW becomes Moscow); NULL without a dateline.';
 comment on column fact_article.source_key is 'The agency or publisher (dim_source.source_key); NULL when none is named.';
 comment on column fact_article.location_key is 'The dateline place (dim_location.location_key); NULL without a dateline.';
 comment on column fact_article.date_key is 'The publication day as yyyymmdd (dim_date.date_key); NULL when the date is unknown.';
 comment on column fact_article.language is 'ISO 639-1 language code of the text, e.g. en; NULL when it cannot be told.';
+comment on column fact_article.language_confidence is 'Probability of the detected language, 0 to 1 (py3langid); 1 when only a Source: header named it.';
+comment on column fact_article.nlp_status is 'analyzed, or why entity and topic extraction was skipped (e.g. a language the pipeline does not read).';
 comment on column fact_article.word_count is 'Words in the body (after the dateline; header, captions and credits excluded).';
+comment on column fact_article.sentence_count is 'Sentences in the body.';
+comment on column fact_article.paragraph_count is 'Paragraphs (blocks separated by blank lines) in the body.';
 comment on column fact_article.captions is 'Photo captions found above the body, one per line; NULL when there are none.';
-comment on column fact_article.photo_credits is 'Photo credit lines (e.g. REUTERS/Name - RTX39M8M), one per line; NULL when there are none.';
+comment on column fact_article.photo_credits is 'Photo credits without picture ids (e.g. REUTERS/Sergei Karpukhin), one per line; NULL when there are none.';
+comment on column fact_article.photo_ids is 'Agency picture ids from credit lines (e.g. RTX39M8M), one per line; NULL when there are none.';
+comment on column fact_article.bylines is 'Byline lines (By Name), one per line; NULL when there are none.';
+comment on column fact_article.source_encoding is 'Character encoding the file was decoded from (utf-8, utf-16-le, cp1251, ...).';
 comment on column fact_article.loaded_at is 'When the article was loaded.';
 comment on column fact_article.run_id is 'The run that loaded it (etl_run.run_id).';

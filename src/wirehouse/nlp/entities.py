@@ -37,6 +37,7 @@ class AnalyzedArticle:
     article: ParsedArticle
     mentions: list[Mention]
     lemmas: list[str]
+    nlp_status: str = "analyzed"
 
 
 def canonical_name(mention_text: str) -> str:
@@ -104,11 +105,21 @@ def analyze_articles(
     n_process: int = 1,
     batch_size: int = 32,
 ) -> list[AnalyzedArticle]:
-    """Run spaCy over whole articles in one batched pass; return plain data, not Docs."""
-    processes = n_process if len(articles) >= _MULTIPROCESS_MIN_TEXTS else 1
-    results = []
-    texts: Iterable[str] = (article.full_text for article in articles)
+    """Run spaCy over whole articles in one batched pass; return plain data, not Docs.
+
+    Articles detected to be in another language than the pipeline's are not fed to it:
+    they keep their metadata and are flagged in `nlp_status`.
+    """
+    readable = [a for a in articles if a.metadata.language in (None, nlp.lang)]
+    processes = n_process if len(readable) >= _MULTIPROCESS_MIN_TEXTS else 1
+    results: dict[str, AnalyzedArticle] = {}
+    texts: Iterable[str] = (article.full_text for article in readable)
     with nlp.memory_zone():
-        for article, doc in zip(articles, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
-            results.append(AnalyzedArticle(article, mentions_from_doc(doc, article), topic_lemmas(doc, article)))
-    return results
+        for article, doc in zip(readable, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
+            results[article.article_id] = AnalyzedArticle(article, mentions_from_doc(doc, article), topic_lemmas(doc, article))
+    for article in articles:
+        if article.article_id not in results:
+            status = (f"skipped: detected language {article.metadata.language!r}, "
+                      f"the spaCy pipeline reads {nlp.lang!r}")
+            results[article.article_id] = AnalyzedArticle(article, [], [], status)
+    return [results[a.article_id] for a in articles]

@@ -16,7 +16,7 @@ from wirehouse.warehouse import keys
 # Load order: dimensions first, so a reader of a committed batch never sees a dangling key.
 TABLE_ORDER = (
     "dim_source", "dim_location", "dim_entity", "entity_alias", "dim_topic",
-    "fact_article", "article_text", "fact_entity_mention", "bridge_article_topic",
+    "fact_article", "article_text", "article_field_span", "fact_entity_mention", "bridge_article_topic",
 )
 
 
@@ -39,7 +39,7 @@ def build_frames(
     loaded_at: datetime,
 ) -> StarFrames:
     sources, locations, entities, aliases = {}, {}, {}, {}
-    articles, texts, mentions, bridges = [], [], [], []
+    articles, texts, mentions, bridges, spans = [], [], [], [], []
     for item in analyzed:
         article, meta = item.article, item.article.metadata
         source_key = location_key = None
@@ -50,8 +50,8 @@ def build_frames(
             location_key = keys.location_key(meta.dateline_place, meta.country_code)
             locations[location_key] = {
                 "location_key": location_key, "name": meta.dateline_place, "country_code": meta.country_code,
-                "latitude": meta.latitude, "longitude": meta.longitude,
-                "kind": "unresolved" if meta.country_code is None else ("city" if meta.latitude is not None else "country"),
+                "latitude": meta.latitude, "longitude": meta.longitude, "kind": meta.location_kind or "unresolved",
+                "geonames_id": meta.geonames_id, "gazetteer_name": meta.gazetteer_name,
             }
         articles.append({
             "article_id": article.article_id,
@@ -63,18 +63,32 @@ def build_frames(
             "date_source": meta.date_source,
             "date_confidence": float(meta.date_confidence),
             "date_note": meta.date_note,
+            "date_flag": meta.date_flag,
             "dateline_place": meta.dateline_place,
             "source_key": source_key,
             "location_key": location_key,
             "date_key": keys.date_key(meta.published_date),
             "language": meta.language,
+            "language_confidence": meta.language_confidence,
+            "nlp_status": item.nlp_status,
             "word_count": meta.word_count,
+            "sentence_count": meta.sentence_count,
+            "paragraph_count": meta.paragraph_count,
             "captions": "\n".join(meta.captions) or None,
             "photo_credits": "\n".join(meta.credits) or None,
+            "photo_ids": "\n".join(meta.photo_ids) or None,
+            "bylines": "\n".join(meta.bylines) or None,
+            "source_encoding": meta.encoding,
             "loaded_at": loaded_at,
             "run_id": run_id,
         })
         texts.append({"article_id": article.article_id, "full_text": article.full_text})
+        seen_spans = set()
+        for span in meta.fields:
+            if (span.field, span.start) not in seen_spans and span.end > span.start:
+                seen_spans.add((span.field, span.start))
+                spans.append({"article_id": article.article_id, "field": span.field, "value": span.value,
+                              "start_char": span.start, "end_char": span.end})
         for mention in item.mentions:
             name = canonical_name(mention.mention_text)
             entity_key = keys.entity_key(mention.label, name)
@@ -101,20 +115,23 @@ def build_frames(
     ]
     article_frame = _frame(articles, [
         "article_id", "source_file", "content_sha256", "title", "subtitle", "published_date", "date_source",
-        "date_confidence", "date_note", "dateline_place", "source_key", "location_key", "date_key", "language",
-        "word_count", "captions", "photo_credits", "loaded_at", "run_id",
+        "date_confidence", "date_note", "date_flag", "dateline_place", "source_key", "location_key", "date_key",
+        "language", "language_confidence", "nlp_status", "word_count", "sentence_count", "paragraph_count",
+        "captions", "photo_credits", "photo_ids", "bylines", "source_encoding", "loaded_at", "run_id",
     ])
     article_frame["date_key"] = article_frame["date_key"].astype("Int64")
     article_frame["published_date"] = pd.to_datetime(article_frame["published_date"])
     return StarFrames({
         "dim_source": _frame(list(sources.values()), ["source_key", "name", "kind"]),
         "dim_location": _frame(list(locations.values()),
-                               ["location_key", "name", "country_code", "latitude", "longitude", "kind"]),
+                               ["location_key", "name", "country_code", "latitude", "longitude", "kind",
+                                "geonames_id", "gazetteer_name"]),
         "dim_entity": _frame(list(entities.values()), ["entity_key", "canonical_name", "entity_type"]),
         "entity_alias": _frame(list(aliases.values()), ["alias", "entity_key", "method"]),
         "dim_topic": _frame(topic_rows, ["topic_key", "scheme", "code", "label", "parent_key"]),
         "fact_article": article_frame,
         "article_text": _frame(texts, ["article_id", "full_text"]),
+        "article_field_span": _frame(spans, ["article_id", "field", "value", "start_char", "end_char"]),
         "fact_entity_mention": _frame(mentions, [
             "article_id", "entity_key", "mention_text", "label", "start_char", "end_char", "section", "sentence_index",
         ]),

@@ -27,14 +27,36 @@ def contract_tables(root: Path | None = None) -> list[str]:
 
 
 def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None) -> None:
-    """Create missing tables and (re)create views; safe to run on every start."""
+    """Create missing tables, add columns new to the DDL, (re)create views; safe on every start."""
     for folder in SCHEMA_FOLDERS:
         for path in sql_files(folder, root):
             try:
+                if folder == "schema":
+                    add_missing_columns(connection, read_sql(path))
                 connection.execute(read_sql(path))
             except duckdb.Error as exc:
                 raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
     inherit_view_column_comments(connection)
+
+
+def add_missing_columns(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
+    """Columns added to a table's DDL since the warehouse was created are added to it (nullable).
+
+    Adding columns is the only change this does by itself; renaming or dropping one needs a
+    migration and a note in the README, because readers rely on the names.
+    """
+    for statement in sqlglot.parse(ddl, read="duckdb"):
+        if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
+            continue
+        table = statement.this.this.name
+        existing = {row[0] for row in connection.execute(
+            "select column_name from duckdb_columns() where table_name = ?", [table]).fetchall()}
+        if not existing:
+            continue
+        for column in statement.this.expressions:
+            if isinstance(column, exp.ColumnDef) and column.name not in existing:
+                data_type = column.args["kind"].sql(dialect="duckdb")
+                connection.execute(f'alter table {table} add column "{column.name}" {data_type}')
 
 
 def _quote(text: str) -> str:
