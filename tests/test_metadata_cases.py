@@ -100,6 +100,11 @@ CASES = [
      dict(title="Minister: \"Robert'); DROP TABLE fact_article;--\" is not a name", dateline_place="Oslo")),
     ("navigation_noise", "Latest news\n3 min read\nShare\n\nMarkets rally in Asia\n\nTOKYO (Reuters) - " + BODY,
      dict(title="Markets rally in Asia", dateline_place="Tokyo", country_code="JP")),
+    ("tass_section_and_timestamp", "All news\nRussian Politics & Diplomacy\nMay 03, 2016, 18:25 UTC+3\n\n"
+     "Lavrov meets envoy in Moscow\n\nMOSCOW, May 3. /TASS/. " + BODY,
+     dict(title="Lavrov meets envoy in Moscow", published_date=date(2016, 5, 3), date_source="header", dateline_place="Moscow")),
+    ("reuters_trailer_kept_out", "date 2021-03-17 WASHINGTON (Reuters) - " + BODY + "\nReporting by Ann Lee; Editing by Bo Chan\n",
+     dict(source="Reuters", word_count=41)),  # the 41 words of BODY; the trailer is not counted
     # --- encodings and hostile text --------------------------------------------------------------
     ("mojibake_repaired", "date 2020-06-01 MOSCOW, June 1. /TASS/. Russiaâ€™s envoy paid Â£5 for it.\n\n" + BODY,
      dict(body_starts="Russia’s envoy paid £5")),

@@ -11,15 +11,26 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wirehouse.articles.credits import parse_credit, split_caption_credit
+from wirehouse.articles.dates import full_dates
 from wirehouse.articles.dateline import Dateline, parse_dateline, parse_split_dateline
 from wirehouse.articles.header import parse_header
 from wirehouse.articles.model import Segment
 from wirehouse.articles.spans import FieldSpan
+from wirehouse.articles.trailer import trailer_start
 
 _NAVIGATION = re.compile(
     r"(all news|latest news|top stories|back to news|news feed|read more|most read|related news|advertisement"
-    r"|share|share this article|\d+ min(?:ute)?s? read|updated:?.{0,40}|published:?.{0,40}|listen to this article)$",
+    r"|share|share this article|\d+ min(?:ute)?s? read|updated:?.{0,40}|published:?.{0,40}|listen to this article"
+    # Section names news sites print above a headline.
+    r"|world|world news|politics|russian politics & diplomacy|business|business & economy|economy|markets"
+    r"|society & culture|science & space|science|technology|sports?|military & defense|emergencies|health"
+    r"|europe|middle east|asia pacific|americas|africa|u\.s\.|opinion|breaking news)$",
     re.IGNORECASE,
+)
+# A page's time stamp on a line of its own: `May 03, 2016, 18:25 UTC+3`, `2020-06-01 14:10`.
+_TIMESTAMP = re.compile(
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?(?: ?(?:UTC|GMT|MSK|EST|EDT|CET|CEST)(?:[+-]\d{1,2})?)?)?$"
 )
 _IMAGE_PREFIX = re.compile(r"(?:image|photo|picture|caption)\s*:?\s+", re.IGNORECASE)
 _BYLINE = re.compile(r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [A-Z][\w.'’ -]{1,60})?$")
@@ -46,6 +57,7 @@ class FrontMatter:
     dateline: Dateline | None = None
     dateline_start: int | None = None
     body_start: int = 0
+    body_end: int = 0
 
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
@@ -112,6 +124,17 @@ class _Walker:
         return True
 
 
+def _timestamp_date(line: str) -> date | None:
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", line)
+    if iso:
+        try:
+            return date(*map(int, iso.groups()))
+        except ValueError:
+            return None
+    found = full_dates(line)
+    return found[0][0] if found else None
+
+
 def _find_dateline(text: str, lines: list[tuple[int, int]]) -> tuple[int, Dateline, int] | None:
     """(line index, dateline, absolute start) of the first dateline among the front lines."""
     for index, (start, end) in enumerate(lines[:_FRONT_MATTER_LINES]):
@@ -146,6 +169,11 @@ def parse_front_matter(text: str) -> FrontMatter:
         if _NAVIGATION.match(line):
             walker.add("navigation", start, end)
             continue
+        if _TIMESTAMP.match(line):
+            walker.add("navigation", start, end, "page_timestamp")
+            if front.header_date is None and front.header_problem is None:
+                front.header_date = _timestamp_date(line)
+            continue
         if walker.caption_or_credit(start, end):
             continue
         if _BYLINE.match(line):
@@ -171,7 +199,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     if body_index is None:
         body_index = dateline_index if dateline_index is not None else min(len(lines), _FRONT_MATTER_LINES)
     if body_index >= len(lines):
-        front.body_start = len(text)
+        front.body_start = front.body_end = len(text)
         return front
     body_start = lines[body_index][0]
     if found and body_index == dateline_index:
@@ -181,7 +209,11 @@ def parse_front_matter(text: str) -> FrontMatter:
         _dateline_fields(front, text, dateline, dateline_start)
         body_start = dateline_start + dateline.length
     front.body_start = body_start
-    front.segments.append(Segment("body", body_start, len(text)))
+    front.body_end = trailer_start(text, body_start)
+    front.segments.append(Segment("body", body_start, front.body_end))
+    if front.body_end < len(text):
+        front.segments.append(Segment("trailer", front.body_end, len(text)))
+        front.fields.append(FieldSpan("trailer", text[front.body_end:].rstrip(), front.body_end, len(text.rstrip())))
     return front
 
 

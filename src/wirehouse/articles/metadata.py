@@ -33,9 +33,9 @@ def parse_article(file_text: FileText) -> ParsedArticle:
     """Metadata, section segments and field spans for one decoded, normalized article."""
     text = file_text.text or ""
     front = parse_front_matter(text)
-    body = text[front.body_start:]
+    body = text[front.body_start:front.body_end]
     dated = resolve_published_date(
-        front.header_date, front.header_problem, _field(front, "header_date"),
+        front.header_date, front.header_problem, _field(front, "header_date") or _field(front, "page_timestamp"),
         front.dateline, _field(front, "dateline_date"),
         [f for f in front.fields if f.field == "caption"], body, front.body_start,
     )
