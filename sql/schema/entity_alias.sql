@@ -8,4 +8,4 @@ create table if not exists entity_alias (
 comment on table entity_alias is 'Every surface form seen for an entity and how it was linked to it.';
 comment on column entity_alias.alias is 'The text as it appeared in an article, e.g. the United Nations.';
 comment on column entity_alias.entity_key is 'The entity this alias refers to (dim_entity.entity_key).';
-comment on column entity_alias.method is 'How the alias was linked: exact (same text), normalized (determiner or possessive removed).';
+comment on column entity_alias.method is 'How the alias was linked: exact, case_variant (MOSCOW/Moscow), transliteration (Sergey/Sergei), surname_in_article (Lavrov after Sergei Lavrov), curated_alias (UN, UNO → United Nations), acronym_in_article (ISSG spelled out in the same article), demonym_target.';

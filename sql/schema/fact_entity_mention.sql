@@ -7,6 +7,9 @@ create table if not exists fact_entity_mention (
     end_char integer not null,
     section varchar not null check (section in ('title', 'subtitle', 'caption', 'dateline', 'body')),
     sentence_index integer not null,
+    role varchar,
+    affiliation varchar,
+    link_method varchar,
     primary key (article_id, start_char, end_char),
     check (start_char >= 0 and end_char > start_char),
 );
@@ -20,3 +23,6 @@ comment on column fact_entity_mention.start_char is 'Offset of the first charact
 comment on column fact_entity_mention.end_char is 'Offset just past the last character (exclusive).';
 comment on column fact_entity_mention.section is 'Part of the article: title, subtitle, caption, dateline or body.';
 comment on column fact_entity_mention.sentence_index is 'Index (0-based) of the sentence the mention starts in, counted over the whole text.';
+comment on column fact_entity_mention.role is 'For a person: the title or role given with the name (Foreign Minister, Special Envoy); NULL when none.';
+comment on column fact_entity_mention.affiliation is 'For a person: the organization or country the role belongs to (United Nations, Russia); NULL when none.';
+comment on column fact_entity_mention.link_method is 'How the mention was linked to its entity (see entity_alias.method).';

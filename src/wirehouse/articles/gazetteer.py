@@ -83,3 +83,23 @@ def geocode(name: str | None, region: str | None = None) -> Place | None:
             if (country and place.country_code == country) or (state and place.country_code == "US" and place.admin1 == state):
                 return place
     return candidates[0]
+
+
+# A leading word only splits off as a place when it is a country or a sizeable city:
+# small towns share names with people.
+_SPLIT_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _prominent_names() -> frozenset[str]:
+    names = set()
+    for key, places in _gazetteer().by_name.items():
+        place = places[0]
+        if place.kind == "country" or (place.population >= _SPLIT_MIN_POPULATION and _key(place.name) == key):
+            names.add(key)
+    return frozenset(names)
+
+
+def is_prominent_place(name: str) -> bool:
+    """A country, or a city of 100,000+ people under its own GeoNames name (`Moscow`, `Syria`)."""
+    return _key(name) in _prominent_names()

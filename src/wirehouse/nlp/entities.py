@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
+from wirehouse.nlp.quotes import Quote, extract_quotes
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
@@ -30,6 +31,9 @@ class Mention:
     end_char: int
     section: str
     sentence_index: int
+    role: str | None = None
+    affiliation: str | None = None
+    resolved_name: str | None = None
 
 
 @dataclass
@@ -38,6 +42,7 @@ class AnalyzedArticle:
     mentions: list[Mention]
     lemmas: list[str]
     nlp_status: str = "analyzed"
+    quotes: list[Quote] = field(default_factory=list)
 
 
 def canonical_name(mention_text: str) -> str:
@@ -81,7 +86,9 @@ def mentions_from_doc(doc: Doc, article: ParsedArticle) -> list[Mention]:
             continue
         while sentence_index + 1 < len(sentence_starts) and sentence_starts[sentence_index + 1] <= ent.start_char:
             sentence_index += 1
-        mentions.append(Mention(article.full_text[start:end], ent.label_, start, end, section, sentence_index))
+        resolved = ent._.resolved_name if (start, end) == (ent.start_char, ent.end_char) else None
+        mentions.append(Mention(article.full_text[start:end], ent.label_, start, end, section, sentence_index,
+                                ent._.role, ent._.affiliation, resolved))
     return mentions
 
 
@@ -116,7 +123,9 @@ def analyze_articles(
     texts: Iterable[str] = (article.full_text for article in readable)
     with nlp.memory_zone():
         for article, doc in zip(readable, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
-            results[article.article_id] = AnalyzedArticle(article, mentions_from_doc(doc, article), topic_lemmas(doc, article))
+            quotes = extract_quotes(doc, lambda char, a=article: a.section_at(char) in CONTENT_SECTIONS)
+            results[article.article_id] = AnalyzedArticle(
+                article, mentions_from_doc(doc, article), topic_lemmas(doc, article), quotes=quotes)
     for article in articles:
         if article.article_id not in results:
             status = (f"skipped: detected language {article.metadata.language!r}, "

@@ -7,8 +7,11 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-# Components the entity and topic stages read from; everything else is disabled.
+from wirehouse.nlp import components as _components  # noqa: F401  (registers the factories)
+
+# Components the entity, quote and topic stages read from; everything else is disabled.
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+CLEANUP_COMPONENTS = ("wirehouse_entity_cleanup", "wirehouse_entity_consistency")
 
 
 class ModelNotInstalledError(RuntimeError):
@@ -16,7 +19,8 @@ class ModelNotInstalledError(RuntimeError):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model_name: str) -> Language:
+def load_pipeline(model_name: str, cleanup: bool = True) -> Language:
+    """The named spaCy pipeline with unused components disabled and, by default, our entity clean-up after `ner`."""
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
@@ -27,4 +31,7 @@ def load_pipeline(model_name: str) -> Language:
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
     if unused:
         nlp.select_pipes(disable=unused)
+    if cleanup:
+        nlp.add_pipe(CLEANUP_COMPONENTS[0], after="ner")
+        nlp.add_pipe(CLEANUP_COMPONENTS[1], after=CLEANUP_COMPONENTS[0])
     return nlp

@@ -134,18 +134,26 @@ def default_validator() -> Validator:
     return Validator()
 
 
-def validate_star(frames, full_texts: dict[str, str], validator: Validator | None = None) -> ValidationReport:
-    """Check a batch's article, mention and topic frames."""
-    validator = validator or default_validator()
-    mentions = frames["fact_entity_mention"].copy()
-    mentions["offsets_match_text"] = [
+def _with_offset_check(frame: pd.DataFrame, text_column: str, full_texts: dict[str, str]) -> pd.DataFrame:
+    """The frame plus `offsets_match_text`: does full_text[start_char:end_char] equal the row's text?"""
+    checked = frame.copy()
+    checked["offsets_match_text"] = [
         full_texts.get(article_id, "")[start:end] == text
         for article_id, start, end, text in zip(
-            mentions["article_id"], mentions["start_char"], mentions["end_char"], mentions["mention_text"]
+            checked["article_id"], checked["start_char"], checked["end_char"], checked[text_column]
         )
     ]
+    return checked
+
+
+def validate_star(frames, full_texts: dict[str, str], validator: Validator | None = None) -> ValidationReport:
+    """Check a batch's article, mention, quote and topic frames."""
+    validator = validator or default_validator()
     report = ValidationReport()
     report.findings += validator.validate("fact_article", frames["fact_article"])
-    report.findings += validator.validate("fact_entity_mention", mentions)
+    report.findings += validator.validate(
+        "fact_entity_mention", _with_offset_check(frames["fact_entity_mention"], "mention_text", full_texts))
+    if "fact_quote" in frames.tables:
+        report.findings += validator.validate("fact_quote", _with_offset_check(frames["fact_quote"], "quote_text", full_texts))
     report.findings += validator.validate("bridge_article_topic", frames["bridge_article_topic"])
     return report

@@ -10,13 +10,15 @@ import pandas as pd
 
 from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import AnalyzedArticle, canonical_name
+from wirehouse.nlp.lexicons import demonyms, fold
+from wirehouse.nlp.linking import article_acronyms, country_entity, link
 from wirehouse.nlp.topics import TopicAssignment, load_lexicon
 from wirehouse.warehouse import keys
 
 # Load order: dimensions first, so a reader of a committed batch never sees a dangling key.
 TABLE_ORDER = (
     "dim_source", "dim_location", "dim_entity", "entity_alias", "dim_topic",
-    "fact_article", "article_text", "article_field_span", "fact_entity_mention", "bridge_article_topic",
+    "fact_article", "article_text", "article_field_span", "fact_entity_mention", "bridge_article_topic", "fact_quote",
 )
 
 
@@ -39,7 +41,27 @@ def build_frames(
     loaded_at: datetime,
 ) -> StarFrames:
     sources, locations, entities, aliases = {}, {}, {}, {}
-    articles, texts, mentions, bridges, spans = [], [], [], [], []
+    articles, texts, mentions, bridges, spans, quotes = [], [], [], [], [], []
+
+    def add_location(place) -> str:
+        key = keys.location_key(place.name, place.country_code)
+        locations.setdefault(key, {
+            "location_key": key, "name": place.name, "country_code": place.country_code,
+            "latitude": place.latitude, "longitude": place.longitude, "kind": place.kind,
+            "geonames_id": place.geonames_id, "gazetteer_name": place.name,
+        })
+        return key
+
+    def add_entity(linked) -> None:
+        if linked.entity_key in entities:
+            return
+        entities[linked.entity_key] = {
+            "entity_key": linked.entity_key, "canonical_name": linked.name, "entity_type": linked.entity_type,
+            "name_source": linked.name_source, "related_entity_key": linked.related_key, "relation": linked.relation,
+            "location_key": add_location(linked.place) if linked.place else None,
+        }
+        if linked.related_key:
+            add_entity(country_entity(demonyms().country_of[fold(linked.name)]))
     for item in analyzed:
         article, meta = item.article, item.article.metadata
         source_key = location_key = None
@@ -89,17 +111,26 @@ def build_frames(
                 seen_spans.add((span.field, span.start))
                 spans.append({"article_id": article.article_id, "field": span.field, "value": span.value,
                               "start_char": span.start, "end_char": span.end})
+        acronyms = article_acronyms([(canonical_name(m.mention_text), m.label) for m in item.mentions])
+        key_at = {}
         for mention in item.mentions:
-            name = canonical_name(mention.mention_text)
-            entity_key = keys.entity_key(mention.label, name)
-            entities.setdefault(entity_key, {"entity_key": entity_key, "canonical_name": name, "entity_type": mention.label})
-            method = "exact" if name == " ".join(mention.mention_text.split()) else "normalized"
-            aliases.setdefault((mention.mention_text, entity_key),
-                               {"alias": mention.mention_text, "entity_key": entity_key, "method": method})
+            linked = link(canonical_name(mention.mention_text), mention.label, mention.resolved_name, acronyms)
+            add_entity(linked)
+            key_at[(mention.start_char, mention.end_char)] = linked.entity_key
+            aliases.setdefault((mention.mention_text, linked.entity_key),
+                               {"alias": mention.mention_text, "entity_key": linked.entity_key, "method": linked.method})
             mentions.append({
-                "article_id": article.article_id, "entity_key": entity_key, "mention_text": mention.mention_text,
+                "article_id": article.article_id, "entity_key": linked.entity_key, "mention_text": mention.mention_text,
                 "label": mention.label, "start_char": mention.start_char, "end_char": mention.end_char,
-                "section": mention.section, "sentence_index": mention.sentence_index,
+                "section": mention.section, "sentence_index": mention.sentence_index, "role": mention.role,
+                "affiliation": mention.affiliation, "link_method": linked.method,
+            })
+        for quote in item.quotes:
+            quotes.append({
+                "article_id": article.article_id,
+                "speaker_entity_key": key_at.get(quote.speaker_span) if quote.speaker_span else None,
+                "quote_text": quote.text, "start_char": quote.start, "end_char": quote.end, "kind": quote.kind,
+                "speaker_text": quote.speaker_text,
             })
         for assignment in topics.get(article.article_id, []):
             bridges.append({
@@ -126,7 +157,8 @@ def build_frames(
         "dim_location": _frame(list(locations.values()),
                                ["location_key", "name", "country_code", "latitude", "longitude", "kind",
                                 "geonames_id", "gazetteer_name"]),
-        "dim_entity": _frame(list(entities.values()), ["entity_key", "canonical_name", "entity_type"]),
+        "dim_entity": _frame(list(entities.values()), ["entity_key", "canonical_name", "entity_type", "name_source",
+                                                       "related_entity_key", "relation", "location_key"]),
         "entity_alias": _frame(list(aliases.values()), ["alias", "entity_key", "method"]),
         "dim_topic": _frame(topic_rows, ["topic_key", "scheme", "code", "label", "parent_key"]),
         "fact_article": article_frame,
@@ -134,7 +166,10 @@ def build_frames(
         "article_field_span": _frame(spans, ["article_id", "field", "value", "start_char", "end_char"]),
         "fact_entity_mention": _frame(mentions, [
             "article_id", "entity_key", "mention_text", "label", "start_char", "end_char", "section", "sentence_index",
+            "role", "affiliation", "link_method",
         ]),
+        "fact_quote": _frame(quotes, ["article_id", "speaker_entity_key", "quote_text", "start_char", "end_char", "kind",
+                                      "speaker_text"]),
         "bridge_article_topic": _frame(bridges, ["article_id", "topic_key", "score", "rank", "evidence"]),
     })
 

@@ -12,6 +12,10 @@ from wirehouse.paths import sql_dir
 from wirehouse.warehouse.frames import TABLE_ORDER, StarFrames, ledger_frame
 
 
+# Set-based SQL run inside each batch's transaction, after the rows are in.
+LOAD_TRANSFORMS = ("dim_date.sql", "dim_entity_names.sql")
+
+
 def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
     """Article id → source file, for the given ids that the warehouse already holds."""
     if not article_ids:
@@ -51,7 +55,8 @@ def load_batch(
     try:
         for table in TABLE_ORDER:
             _insert(connection, table, frames[table])
-        connection.execute((sql_dir() / "load" / "dim_date.sql").read_text(encoding="utf-8"))
+        for transform in LOAD_TRANSFORMS:
+            connection.execute((sql_dir() / "load" / transform).read_text(encoding="utf-8"))
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
         connection.commit()
     except BaseException:

@@ -1,0 +1,26 @@
+-- Names of entities the team's alias list does not know: the most frequent full surface form among
+-- all their mentions (surnames resolved inside an article do not count), ties broken alphabetically.
+-- Computed from every mention, so the same articles loaded in any order give the same names.
+update dim_entity
+set canonical_name = best_name.name
+from (
+    select
+        ranked.entity_key,
+        ranked.name,
+    from (
+        select
+            fact_entity_mention.entity_key,
+            fact_entity_mention.mention_text as name,
+            row_number() over (
+                partition by fact_entity_mention.entity_key
+                order by count(*) desc, length(fact_entity_mention.mention_text) desc, fact_entity_mention.mention_text
+            ) as position,
+        from fact_entity_mention
+        where fact_entity_mention.link_method in ('exact', 'transliteration', 'case_variant')
+        group by fact_entity_mention.entity_key, fact_entity_mention.mention_text
+    ) as ranked
+    where ranked.position = 1
+) as best_name
+where dim_entity.entity_key = best_name.entity_key
+    and dim_entity.name_source = 'observed'
+    and dim_entity.canonical_name <> best_name.name
