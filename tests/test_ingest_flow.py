@@ -248,3 +248,71 @@ def test_hostile_files_are_ledgered_and_the_run_goes_on(prefect_server, samples_
     copy = inbox / "nested" / "rail copy ’quoted’.txt"
     assert ledger[str(copy)] == "loaded: "
     assert ledger[str(inbox / "rail.txt")] == f"duplicate: same normalized text as {copy}"
+
+
+SEED_PEOPLE = {"Antonio Guterres", "Vladimir Putin", "Staffan de Mistura", "Sergei Shoigu", "Bashar Assad",
+               "Nikolai Pankov", "John Kerry", "Ismail Ould Cheik Ahmed"}
+
+
+def test_seed_people_are_exactly_the_real_people(seeds_warehouse):
+    warehouse, _ = seeds_warehouse
+    people = {r[0] for r in query(warehouse, """
+        select distinct dim_entity.canonical_name from fact_entity_mention
+        inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+        where dim_entity.entity_type = 'PERSON' and fact_entity_mention.section <> 'caption'""")}
+    lavrov = {name for name in people if name.endswith("Lavrov")}
+    assert len(lavrov) == 1 and lavrov <= {"Sergey Lavrov", "Sergei Lavrov"}
+    assert people - lavrov == SEED_PEOPLE
+
+
+def test_seed_variants_are_one_entity_each(seeds_warehouse):
+    warehouse, _ = seeds_warehouse
+    def entities_for(*surfaces):
+        return {r[0] for r in query(warehouse, f"""
+            select distinct entity_key from fact_entity_mention
+            where mention_text in ({", ".join("?" for _ in surfaces)})""", list(surfaces))}
+    assert len(entities_for("Sergey Lavrov", "Sergei Lavrov", "Lavrov")) == 1
+    assert len(entities_for("UN", "United Nations", "UNO")) == 1
+    assert len(entities_for("Staffan de Mistura", "De Mistura", "de Mistura")) == 1
+    methods = dict(query(warehouse, "select alias, method from entity_alias where alias in ('UNO', 'Lavrov', 'de Mistura')"))
+    assert methods == {"UNO": "curated_alias", "Lavrov": "surname_in_article", "de Mistura": "surname_in_article"}
+
+
+def test_seed_roles_quotes_and_cooccurrence(seeds_warehouse):
+    warehouse, _ = seeds_warehouse
+    roles = set(query(warehouse, """
+        select dim_entity.canonical_name, fact_entity_mention.role, fact_entity_mention.affiliation
+        from fact_entity_mention inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+        where fact_entity_mention.role is not null"""))
+    assert ("Antonio Guterres", "Secretary-General", "United Nations") in roles
+    assert any(name.endswith("Lavrov") and role == "Foreign Minister" and org == "Russia" for name, role, org in roles)
+    quotes = query(warehouse, "select speaker_name, kind, quote_text from v_quote where speaker_name is not null")
+    assert any(name.endswith("Lavrov") and kind == "direct" for name, kind, _ in quotes)
+    assert any(name == "Russian Foreign Ministry" for name, _, _ in quotes)
+    assert all(kind in ("direct", "indirect") for _, kind, _ in quotes)
+    pairs = query(warehouse, """
+        select article_count, sentence_count from v_entity_cooccurrence
+        where 'Antonio Guterres' in (entity_name_a, entity_name_b)
+          and (entity_name_a like '%Lavrov' or entity_name_b like '%Lavrov')""")
+    assert pairs and pairs[0][0] >= 1 and pairs[0][1] >= 1
+    demonym = query(warehouse, """
+        select country.canonical_name from dim_entity as demonym
+        inner join dim_entity as country on demonym.related_entity_key = country.entity_key
+        where demonym.canonical_name = 'Russian' and demonym.relation = 'demonym_of'""")
+    assert demonym == [("Russia",)]
+    places = query(warehouse, """
+        select dim_location.country_code from dim_entity
+        inner join dim_location on dim_entity.location_key = dim_location.location_key
+        where dim_entity.canonical_name = 'Syria'""")
+    assert places == [("SY",)]
+
+
+def test_entity_keys_and_names_do_not_depend_on_load_order(prefect_server, seeds_dir, seeds_warehouse, tmp_path):
+    warehouse, _ = seeds_warehouse
+    reversed_warehouse = tmp_path / "reversed.duckdb"
+    for path in sorted(seeds_dir.glob("*.txt"), reverse=True):
+        ingest_articles(paths=[str(path)], warehouse=str(reversed_warehouse))
+    entity_sql = "select entity_key, canonical_name, entity_type from dim_entity order by entity_key"
+    alias_sql = "select alias, entity_key, method from entity_alias order by all"
+    assert query(reversed_warehouse, entity_sql) == query(warehouse, entity_sql)
+    assert query(reversed_warehouse, alias_sql) == query(warehouse, alias_sql)

@@ -100,19 +100,16 @@ class EntityCleanup:
     def __call__(self, doc: Doc) -> Doc:
         credits = [m.span() for m in _CREDIT_RE.finditer(doc.text)] if self.drop_credits else []
         pieces: list[tuple[Span, str | None]] = []
-        for ent in doc.ents:
+        lines = [part for ent in doc.ents for part in self._split_lines(ent)]
+        for ent in lines:
             if any(start < ent.end_char and ent.start_char < end for start, end in credits):
                 continue
-            if ent.label_ == "ORG" and _inside_title(doc, ent):
-                continue
-            if _is_agency_marker(doc, ent):
+            if (ent.label_ == "ORG" and _inside_title(doc, ent)) or _is_agency_marker(doc, ent):
                 continue
             if ent.label_ != "PERSON" and len(ent) >= 2 and _name_shaped(list(ent)) and _role_ending_at(doc, ent.start):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Foreign Minister Mukhtar Tileuberdi"
-            for part in self._split_lines(ent):
-                trimmed = self._trim(part)
-                if trimmed is None:
-                    continue
+            trimmed = self._trim(ent)
+            if trimmed is not None:
                 pieces.extend(self._unglue(trimmed) if self.split_glued else [(trimmed, None)])
         doc.ents = filter_spans([span for span, _ in pieces])
         kept = {(e.start, e.end) for e in doc.ents}
@@ -232,6 +229,18 @@ def _affiliation_before(doc: Doc, index: int) -> str | None:
     return None
 
 
+def _affiliation_within(title: Span) -> str | None:
+    """A role form that names its own organization: "UN Secretary-General" → United Nations."""
+    for token in title:
+        country = demonyms().country_of.get(fold(token.text))
+        if country:
+            return country
+        known = lookup_known(token.text)
+        if known is not None:
+            return known.canonical
+    return None
+
+
 def _attach_role(doc: Doc, ent: Span) -> None:
     """Role and affiliation from a title before the name or an apposition after it."""
     role = ent._.role
@@ -248,7 +257,7 @@ def _attach_role(doc: Doc, ent: Span) -> None:
     if found:
         role_start, role = found
         ent._.role = role
-        ent._.affiliation = ent._.affiliation or _affiliation_before(doc, role_start)
+        ent._.affiliation = ent._.affiliation or _affiliation_before(doc, role_start) or _affiliation_within(doc[role_start:j])
         return
     if role:
         ent._.affiliation = ent._.affiliation or _affiliation_before(doc, start)
