@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
 DATA = Path(__file__).parent / "data"
@@ -108,7 +109,26 @@ def known_aliases() -> KnownAliases:
     return KnownAliases(exact, folded, frozenset(e["canonical"] for e in data["entities"]))
 
 
+# Long names written with words reordered or one word inflected ("Ministry of Foreign Affairs of Russia",
+# "Russian Ministry for Foreign Affairs") still match a listed alias at this token-sort similarity.
+_FUZZY_MIN_SCORE = 92
+_FUZZY_MIN_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _long_aliases() -> tuple[list[str], list[KnownEntity]]:
+    folded = known_aliases().folded
+    names = sorted(name for name in folded if len(name.split()) >= _FUZZY_MIN_WORDS)
+    return names, [folded[name] for name in names]
+
+
+@lru_cache(maxsize=65536)
 def lookup_known(name: str) -> KnownEntity | None:
     """A well-known entity this name refers to; acronyms must match their case (`IS`, not `is`)."""
     aliases = known_aliases()
-    return aliases.exact.get(name) or (None if _is_acronym(name) else aliases.folded.get(fold(name)))
+    found = aliases.exact.get(name) or (None if _is_acronym(name) else aliases.folded.get(fold(name)))
+    if found is not None or len(name.split()) < _FUZZY_MIN_WORDS:
+        return found
+    names, entities = _long_aliases()
+    best = process.extractOne(fold(name), names, scorer=fuzz.token_sort_ratio, score_cutoff=_FUZZY_MIN_SCORE)
+    return entities[best[2]] if best else None
