@@ -21,12 +21,13 @@ from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import analyze_articles
 from wirehouse.nlp.pipeline import load_pipeline
 from wirehouse.quality.validate import validate_star
-from wirehouse.stages import Batch, classify_topics, drop_articles, read_and_parse
+from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse
 from wirehouse.warehouse import runs
 from wirehouse.warehouse.connection import connect_writer, writer_lock
 from wirehouse.warehouse.frames import StarFrames, build_frames
 from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
 from wirehouse.warehouse.schema import apply_schema
+from wirehouse.warehouse.topic_models import latest_model
 
 
 @task(cache_policy=NO_CACHE)
@@ -54,22 +55,23 @@ def extract_entities(batch: Batch, settings: Settings) -> Batch:
 
 
 @task(cache_policy=NO_CACHE)
-def assign_topics(batch: Batch) -> Batch:
-    """IPTC Media Topics (top level) with scores and matched-term evidence."""
+def assign_topics(batch: Batch, topic_model) -> Batch:
+    """IPTC Media Topics (two levels) with matched-term evidence, and discovered topics from the current model."""
     batch.topics = classify_topics(batch.analyzed)
+    batch.discovered = discover_topics(batch.analyzed, topic_model)
     return batch
 
 
 @task(cache_policy=NO_CACHE)
 def validate(batch: Batch, run_id: str) -> tuple[Batch, StarFrames]:
     """Great Expectations suites from expectations/: critical failures are quarantined."""
-    frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now())
+    frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now(), batch.discovered)
     report = validate_star(frames, {a.article_id: a.full_text for a in batch.articles})
     batch.warnings += report.warnings()
     quarantined = report.critical_reasons()
     if quarantined:
         drop_articles(batch, quarantined)
-        frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now())
+        frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now(), batch.discovered)
     for article in batch.articles:
         batch.ledger.record(article.source_file, "loaded", None, article.content_sha256, article.article_id)
     return batch, frames
@@ -119,13 +121,14 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                 files = discover(paths)
                 logger.info("%d file(s) found under %s", len(files), ", ".join(paths))
                 seen_in_run: dict[str, str] = {}
+                topic_model = latest_model(connection)
                 warnings: list[str] = []
                 batches = _chunks(files, size)
                 for number, chunk in enumerate(batches, start=1):
                     try:
                         batch = read_articles(chunk, settings, connection, seen_in_run)
                         batch = extract_entities(batch, settings)
-                        batch = assign_topics(batch)
+                        batch = assign_topics(batch, topic_model)
                         batch, frames = validate(batch, run_id)
                         counts = load(connection, batch, frames, run_id)
                     except Exception as exc:  # one bad batch must not sink the run

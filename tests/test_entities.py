@@ -56,5 +56,8 @@ def test_sentence_index_increases_through_the_text(nlp):
 
 def test_lemmas_for_topics_cover_content_sections_only(nlp):
     _, result = analyzed(nlp)
-    assert "fishing" in result.lemmas or "fish" in result.lemmas
-    assert "tass" not in result.lemmas[:5]
+    lemmas = result.tokens.lemmas
+    assert "fishing" in lemmas or "fish" in lemmas
+    assert "tass" not in lemmas[:5]
+    assert result.terms and "_" in result.terms  # noun chunks for topic discovery
+    assert result.keyphrases and result.keyphrases[0].score == 1.0

@@ -11,5 +11,5 @@ comment on table bridge_article_topic is 'Which topics each article is about, ra
 comment on column bridge_article_topic.article_id is 'The article (fact_article.article_id).';
 comment on column bridge_article_topic.topic_key is 'The topic (dim_topic.topic_key).';
 comment on column bridge_article_topic.score is 'Strength of the assignment, 0 to 1.';
-comment on column bridge_article_topic.rank is 'Position among the article''s topics, 1 = strongest.';
-comment on column bridge_article_topic.evidence is 'JSON object: each lexicon term matched in the article and how often.';
+comment on column bridge_article_topic.rank is 'Position among the article''s topics of the same scheme: for iptc, top-level topics come first (rank 1 is the main topic), then second-level ones; for discovered, 1 is the strongest.';
+comment on column bridge_article_topic.evidence is 'JSON object: for iptc, each lexicon term matched and its weight (headline matches count double); for discovered, the model version and the topic''s share of the article.';

@@ -141,6 +141,41 @@ def status(
             _print_set_aside(set_aside, "Set aside by the latest run")
 
 
+topics_app = typer.Typer(help="Topic discovery: refit the model on the warehouse corpus.", no_args_is_help=True)
+app.add_typer(topics_app, name="topics")
+
+
+@topics_app.command("refit")
+def topics_refit(warehouse: Optional[Path] = WarehouseOption) -> None:
+    """Fit discovered topics on every article, keep the codes of topics that persist, reassign all articles."""
+    from wirehouse.nlp.discovery import NotEnoughArticlesError
+    from wirehouse.warehouse.connection import WarehouseBusyError, connect_writer, writer_lock
+    from wirehouse.warehouse.schema import apply_schema
+    from wirehouse.warehouse.topic_models import refit
+
+    target = _warehouse(warehouse)
+    if not target.exists():
+        _fail(f"{target}: no warehouse yet; run `wirehouse ingest INBOX` first")
+    started = time.perf_counter()
+    try:
+        with writer_lock(target, Settings().lock_timeout_seconds):
+            connection = connect_writer(target)
+            try:
+                apply_schema(connection)
+                with console.status("Fitting topic models (choosing the number of topics)..."):
+                    summary = refit(connection)
+            finally:
+                connection.close()
+    except (WarehouseBusyError, NotEnoughArticlesError) as exc:
+        _fail(str(exc))
+    except Exception as exc:  # nothing was committed: say why, without a traceback
+        _fail(f"topic refit failed, the warehouse is unchanged: {type(exc).__name__}: {exc}")
+    console.print(f"Topic model version {summary.version}: {summary.topic_count} topics from {summary.article_count} "
+                  f"articles (silhouette {summary.silhouette:.3f}) in {time.perf_counter() - started:.1f} s", highlight=False)
+    _print_rows(["code", "kept from last version?", "top terms"],
+                [(code, summary.alignment.get(code, ""), label) for code, label in summary.labels.items()])
+
+
 def _duckdb_shell() -> str | None:
     beside_python = Path(sys.executable).with_name("duckdb")
     return str(beside_python) if beside_python.exists() else shutil.which("duckdb")

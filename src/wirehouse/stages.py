@@ -10,7 +10,9 @@ from wirehouse.articles.model import ParsedArticle
 from wirehouse.articles.read import read_article_file
 from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import AnalyzedArticle
+from wirehouse.nlp.discovery import TopicModel
 from wirehouse.nlp.topics import TopicAssignment, assign_topics
+from wirehouse.warehouse.topic_models import discovered_rows
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Batch:
     articles: list[ParsedArticle] = field(default_factory=list)
     analyzed: list[AnalyzedArticle] = field(default_factory=list)
     topics: dict[str, list[TopicAssignment]] = field(default_factory=dict)
+    discovered: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -48,7 +51,15 @@ def read_and_parse(files: list[Path], max_file_bytes: int, known_articles: dict[
 
 
 def classify_topics(analyzed: list[AnalyzedArticle]) -> dict[str, list[TopicAssignment]]:
-    return {item.article.article_id: assign_topics(item.lemmas) for item in analyzed}
+    return {item.article.article_id: assign_topics(item.tokens) for item in analyzed}
+
+
+def discover_topics(analyzed: list[AnalyzedArticle], model: TopicModel | None) -> list[dict]:
+    """bridge rows placing each article in the current discovered topics (none before the first refit)."""
+    if model is None:
+        return []
+    with_terms = [item for item in analyzed if item.terms]
+    return discovered_rows([i.article.article_id for i in with_terms], [i.terms for i in with_terms], model)
 
 
 def drop_articles(batch: Batch, reasons: dict[str, list[str]], status: str = "quarantined") -> None:
@@ -63,3 +74,4 @@ def drop_articles(batch: Batch, reasons: dict[str, list[str]], status: str = "qu
     batch.analyzed = [a for a in batch.analyzed if a.article.article_id not in reasons]
     for article_id in reasons:
         batch.topics.pop(article_id, None)
+    batch.discovered = [row for row in batch.discovered if row["article_id"] not in reasons]

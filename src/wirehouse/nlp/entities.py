@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
+from wirehouse.nlp.keyphrases import Keyphrase, extract_keyphrases
 from wirehouse.nlp.quotes import Quote, extract_quotes
 
 ENTITY_LABELS = frozenset(
@@ -40,9 +41,11 @@ class Mention:
 class AnalyzedArticle:
     article: ParsedArticle
     mentions: list[Mention]
-    lemmas: list[str]
+    tokens: TopicTokens
     nlp_status: str = "analyzed"
     quotes: list[Quote] = field(default_factory=list)
+    terms: str = ""
+    keyphrases: list[Keyphrase] = field(default_factory=list)
 
 
 def canonical_name(mention_text: str) -> str:
@@ -92,18 +95,47 @@ def mentions_from_doc(doc: Doc, article: ParsedArticle) -> list[Mention]:
     return mentions
 
 
-def topic_lemmas(doc: Doc, article: ParsedArticle) -> list[str]:
-    """Lower-case lemmas of content tokens in analysed sections, in order; `|` marks a break."""
-    lemmas = []
+@dataclass
+class TopicTokens:
+    """Lower-case lemmas of the analysed sections in order, with where each came from.
+
+    `lemmas[i] == "|"` marks a break (punctuation, a line, boilerplate) that phrases do not cross.
+    """
+
+    lemmas: list[str] = field(default_factory=list)
+    proper: list[bool] = field(default_factory=list)
+    headline: list[bool] = field(default_factory=list)
+
+    def add(self, lemma: str, proper: bool = False, headline: bool = False) -> None:
+        self.lemmas.append(lemma)
+        self.proper.append(proper)
+        self.headline.append(headline)
+
+
+def topic_tokens(doc: Doc, article: ParsedArticle) -> TopicTokens:
+    tokens = TopicTokens()
     for token in doc:
-        if token.is_space or token.is_punct and token.text != "-":
-            lemmas.append("|")
+        section = article.section_at(token.idx)
+        if token.is_space or (token.is_punct and token.text != "-") or section not in CONTENT_SECTIONS:
+            tokens.add("|")
             continue
-        if article.section_at(token.idx) not in CONTENT_SECTIONS:
-            lemmas.append("|")
-            continue
-        lemmas.append(token.lemma_.lower() if token.pos_ in _TOPIC_POS or token.text == "-" else token.lower_)
-    return lemmas
+        lemma = token.lemma_.lower() if token.pos_ in _TOPIC_POS or token.text == "-" else token.lower_
+        tokens.add(lemma, token.pos_ == "PROPN", section in ("title", "subtitle"))
+    return tokens
+
+
+def discovery_terms(doc: Doc, article: ParsedArticle) -> str:
+    """Content lemmas and noun chunks (joined by `_`) of the analysed sections, for topic discovery."""
+    terms = [
+        token.lemma_.lower() for token in doc
+        if token.pos_ in _TOPIC_POS and not token.is_stop and token.is_alpha and len(token.text) > 2
+        and article.section_at(token.idx) in CONTENT_SECTIONS
+    ]
+    for chunk in doc.noun_chunks:
+        words = [t.lemma_.lower() for t in chunk if t.is_alpha and not t.is_stop]
+        if len(words) >= 2 and article.section_at(chunk.start_char) in CONTENT_SECTIONS:
+            terms.append("_".join(words))
+    return " ".join(terms)
 
 
 def analyze_articles(
@@ -125,10 +157,11 @@ def analyze_articles(
         for article, doc in zip(readable, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
             quotes = extract_quotes(doc, lambda char, a=article: a.section_at(char) in CONTENT_SECTIONS)
             results[article.article_id] = AnalyzedArticle(
-                article, mentions_from_doc(doc, article), topic_lemmas(doc, article), quotes=quotes)
+                article, mentions_from_doc(doc, article), topic_tokens(doc, article), quotes=quotes,
+                terms=discovery_terms(doc, article), keyphrases=extract_keyphrases(doc, article))
     for article in articles:
         if article.article_id not in results:
             status = (f"skipped: detected language {article.metadata.language!r}, "
                       f"the spaCy pipeline reads {nlp.lang!r}")
-            results[article.article_id] = AnalyzedArticle(article, [], [], status)
+            results[article.article_id] = AnalyzedArticle(article, [], TopicTokens(), status)
     return [results[a.article_id] for a in articles]

@@ -56,3 +56,51 @@ def score(nlp: Language, examples: list[dict]) -> dict[str, Score]:
             counts[1] += len(p)
             counts[2] += len(g)
     return {kind: Score(*counts) for kind, counts in totals.items()}
+
+
+# The five labels of BBC-News-style corpora and the IPTC top-level topic each corresponds to.
+LABEL_TOPICS = {
+    "business": "medtop:04000000",
+    "entertainment": "medtop:01000000",
+    "politics": "medtop:11000000",
+    "sport": "medtop:15000000",
+    "technology": "medtop:13000000",
+}
+
+
+@dataclass(frozen=True)
+class TopicEvaluation:
+    accuracy: float                 # share of articles whose rank-1 IPTC topic is their label's topic
+    nmi: float                      # normalized mutual information of discovered main topics with the labels
+    topic_count: int
+    confusions: list[tuple[str, str, str]]   # (id, label, predicted top-level label) for the misses
+
+
+def evaluate_topics(nlp: Language, examples: list[dict]) -> TopicEvaluation:
+    """Run the real metadata parser, spaCy, the IPTC classifier and a discovery fit on labelled articles."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from wirehouse.articles.metadata import parse_article
+    from wirehouse.articles.read import file_text_from_bytes
+    from wirehouse.nlp.discovery import fit_topics
+    from wirehouse.nlp.entities import analyze_articles
+    from wirehouse.nlp.topics import assign_topics
+
+    articles = [parse_article(file_text_from_bytes(Path(f"/eval/{e['id']}.txt"), e["text"].encode("utf-8")))
+                for e in examples]
+    analyzed = analyze_articles(articles, nlp)
+    hits, confusions = 0, []
+    for example, item in zip(examples, analyzed):
+        ranked = assign_topics(item.tokens)
+        predicted = ranked[0].topic if ranked else None
+        if predicted is not None and predicted.code == LABEL_TOPICS[example["label"]]:
+            hits += 1
+        else:
+            confusions.append((example["id"], example["label"], predicted.label if predicted else "(none)"))
+    model = fit_topics([(e["id"], item.terms) for e, item in zip(examples, analyzed)])
+    by_id = dict(zip(sorted(e["id"] for e in examples),
+                     model.assign([item.terms for _, item in sorted(zip([e["id"] for e in examples], analyzed),
+                                                                   key=lambda pair: pair[0])])))
+    discovered = [by_id[e["id"]][0][0] if by_id[e["id"]] else "none" for e in examples]
+    nmi = normalized_mutual_info_score([e["label"] for e in examples], discovered)
+    return TopicEvaluation(hits / len(examples), float(nmi), len(model.codes), confusions)

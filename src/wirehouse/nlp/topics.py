@@ -1,4 +1,4 @@
-"""IPTC Media Topics (top level) from a team-written lemma lexicon, with the evidence kept."""
+"""IPTC Media Topics from team-written lemma lexicons (top level and second level), with the evidence kept."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_PATH = Path(__file__).parent / "data" / "iptc_media_topics.json"
-MAX_TOPICS = 5
-MIN_HITS = 2
-# Hits at which a topic's score reaches about 0.63; more evidence saturates toward 1.
-SATURATION_HITS = 6.0
+from wirehouse.nlp.entities import TopicTokens
+
+DATA = Path(__file__).parent / "data"
+LEXICON_FILES = ("iptc_media_topics.json", "iptc_media_topics_level2.json")
+MAX_TOPICS_PER_LEVEL = 5
+MIN_WEIGHT = 2.0
+HEADLINE_WEIGHT = 2.0
+# Evidence weight at which a topic's score reaches about 0.63; more evidence saturates toward 1.
+SATURATION = 6.0
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,8 @@ class Topic:
     scheme: str
     code: str
     label: str
+    parent_code: str | None = None
+    level: int = 1
 
 
 @dataclass(frozen=True)
@@ -28,12 +34,11 @@ class TopicAssignment:
     topic: Topic
     score: float
     rank: int
-    evidence: dict[str, int]
+    evidence: dict[str, float]
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    scheme: str
     topics: tuple[Topic, ...]
     terms: dict[tuple[str, ...], Topic]
     longest: int
@@ -43,42 +48,57 @@ def _term_tokens(term: str) -> tuple[str, ...]:
     return tuple(term.replace("-", " - ").split())
 
 
-@lru_cache(maxsize=1)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+def _read(path: Path, level: int) -> Lexicon:
     data = json.loads(path.read_text(encoding="utf-8"))
-    scheme = data["scheme"]
-    topics = []
-    terms: dict[tuple[str, ...], Topic] = {}
+    topics, terms = [], {}
     for entry in data["topics"]:
-        topic = Topic(scheme, entry["code"], entry["label"])
+        topic = Topic(data["scheme"], entry["code"], entry["label"], entry.get("parent"), level)
         topics.append(topic)
         for term in entry["terms"]:
-            terms[_term_tokens(term)] = topic
-    return Lexicon(scheme, tuple(topics), terms, max(len(t) for t in terms))
+            terms.setdefault(_term_tokens(term), topic)
+    return Lexicon(tuple(topics), terms, max(len(t) for t in terms))
 
 
-def assign_topics(lemmas: list[str], lexicon: Lexicon | None = None) -> list[TopicAssignment]:
-    """Ranked topics for one article's lemma sequence (longest term match wins)."""
-    lexicon = lexicon or load_lexicon()
+@lru_cache(maxsize=1)
+def load_lexicons() -> tuple[Lexicon, ...]:
+    """The top-level lexicon, then the second-level one."""
+    return tuple(_read(DATA / name, level) for level, name in enumerate(LEXICON_FILES, start=1))
+
+
+def all_topics() -> list[Topic]:
+    return [topic for lexicon in load_lexicons() for topic in lexicon.topics]
+
+
+def _match(tokens: TopicTokens, lexicon: Lexicon) -> dict[Topic, Counter[str]]:
+    """Weighted evidence per topic; the longest term wins, one-word terms skip proper nouns."""
     hits: dict[Topic, Counter[str]] = {}
-    position = 0
+    lemmas, position = tokens.lemmas, 0
     while position < len(lemmas):
         for size in range(min(lexicon.longest, len(lemmas) - position), 0, -1):
-            key = tuple(lemmas[position : position + size])
+            key = tuple(lemmas[position:position + size])
             topic = lexicon.terms.get(key)
-            if topic is not None:
-                hits.setdefault(topic, Counter())[" ".join(key).replace(" - ", "-")] += 1
-                position += size
-                break
+            if topic is None or (size == 1 and tokens.proper[position]):
+                continue
+            weight = HEADLINE_WEIGHT if tokens.headline[position] else 1.0
+            hits.setdefault(topic, Counter())[" ".join(key).replace(" - ", "-")] += weight
+            position += size
+            break
         else:
             position += 1
-    scored = [
-        (1.0 - math.exp(-sum(counter.values()) / SATURATION_HITS), topic, counter)
-        for topic, counter in hits.items()
-        if sum(counter.values()) >= MIN_HITS
-    ]
-    scored.sort(key=lambda item: (-item[0], item[1].code))
-    return [
-        TopicAssignment(topic, round(score, 4), rank, dict(counter.most_common()))
-        for rank, (score, topic, counter) in enumerate(scored[:MAX_TOPICS], start=1)
-    ]
+    return hits
+
+
+def assign_topics(tokens: TopicTokens) -> list[TopicAssignment]:
+    """Ranked topics: every top-level topic first (rank 1 is the article's main topic), then second-level ones."""
+    assignments: list[TopicAssignment] = []
+    for lexicon in load_lexicons():
+        scored = [
+            (1.0 - math.exp(-sum(counter.values()) / SATURATION), topic, counter)
+            for topic, counter in _match(tokens, lexicon).items()
+            if sum(counter.values()) >= MIN_WEIGHT
+        ]
+        scored.sort(key=lambda item: (-item[0], item[1].code))
+        for score, topic, counter in scored[:MAX_TOPICS_PER_LEVEL]:
+            assignments.append(TopicAssignment(topic, round(score, 4), len(assignments) + 1,
+                                               dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))))
+    return assignments

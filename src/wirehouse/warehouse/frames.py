@@ -12,13 +12,14 @@ from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import AnalyzedArticle, canonical_name
 from wirehouse.nlp.lexicons import demonyms, fold
 from wirehouse.nlp.linking import article_acronyms, country_entity, link
-from wirehouse.nlp.topics import TopicAssignment, load_lexicon
+from wirehouse.nlp.topics import TopicAssignment, all_topics
 from wirehouse.warehouse import keys
 
 # Load order: dimensions first, so a reader of a committed batch never sees a dangling key.
 TABLE_ORDER = (
     "dim_source", "dim_location", "dim_entity", "entity_alias", "dim_topic",
-    "fact_article", "article_text", "article_field_span", "fact_entity_mention", "bridge_article_topic", "fact_quote",
+    "fact_article", "article_text", "article_field_span", "article_terms", "article_keyphrase", "fact_entity_mention",
+    "bridge_article_topic", "fact_quote",
 )
 
 
@@ -39,9 +40,10 @@ def build_frames(
     topics: dict[str, list[TopicAssignment]],
     run_id: str,
     loaded_at: datetime,
+    discovered: list[dict] | None = None,
 ) -> StarFrames:
     sources, locations, entities, aliases = {}, {}, {}, {}
-    articles, texts, mentions, bridges, spans, quotes = [], [], [], [], [], []
+    articles, texts, mentions, bridges, spans, quotes, terms, phrases = [], [], [], [], [], [], [], []
 
     def add_location(place) -> str:
         key = keys.location_key(place.name, place.country_code)
@@ -105,6 +107,11 @@ def build_frames(
             "run_id": run_id,
         })
         texts.append({"article_id": article.article_id, "full_text": article.full_text})
+        if item.terms:
+            terms.append({"article_id": article.article_id, "terms": item.terms})
+        for phrase in item.keyphrases:
+            phrases.append({"article_id": article.article_id, "phrase": phrase.phrase, "score": phrase.score,
+                            "rank": phrase.rank, "occurrences": phrase.occurrences})
         seen_spans = set()
         for span in meta.fields:
             if (span.field, span.start) not in seen_spans and span.end > span.start:
@@ -139,11 +146,13 @@ def build_frames(
                 "score": assignment.score, "rank": assignment.rank,
                 "evidence": json.dumps(assignment.evidence, ensure_ascii=False),
             })
-    lexicon = load_lexicon()
     topic_rows = [
-        {"topic_key": keys.topic_key(t.scheme, t.code), "scheme": t.scheme, "code": t.code, "label": t.label, "parent_key": None}
-        for t in lexicon.topics
+        {"topic_key": keys.topic_key(t.scheme, t.code), "scheme": t.scheme, "code": t.code, "label": t.label,
+         "parent_key": keys.topic_key(t.scheme, t.parent_code) if t.parent_code else None, "level": t.level,
+         "model_version": None}
+        for t in all_topics()
     ]
+    bridges.extend(discovered or [])
     article_frame = _frame(articles, [
         "article_id", "source_file", "content_sha256", "title", "subtitle", "published_date", "date_source",
         "date_confidence", "date_note", "date_flag", "dateline_place", "source_key", "location_key", "date_key",
@@ -160,10 +169,12 @@ def build_frames(
         "dim_entity": _frame(list(entities.values()), ["entity_key", "canonical_name", "entity_type", "name_source",
                                                        "related_entity_key", "relation", "location_key"]),
         "entity_alias": _frame(list(aliases.values()), ["alias", "entity_key", "method"]),
-        "dim_topic": _frame(topic_rows, ["topic_key", "scheme", "code", "label", "parent_key"]),
+        "dim_topic": _frame(topic_rows, ["topic_key", "scheme", "code", "label", "parent_key", "level", "model_version"]),
         "fact_article": article_frame,
         "article_text": _frame(texts, ["article_id", "full_text"]),
         "article_field_span": _frame(spans, ["article_id", "field", "value", "start_char", "end_char"]),
+        "article_terms": _frame(terms, ["article_id", "terms"]),
+        "article_keyphrase": _frame(phrases, ["article_id", "phrase", "score", "rank", "occurrences"]),
         "fact_entity_mention": _frame(mentions, [
             "article_id", "entity_key", "mention_text", "label", "start_char", "end_char", "section", "sentence_index",
             "role", "affiliation", "link_method",
