@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from wirehouse.articles.discover import discover_files
+from wirehouse.articles.discover import InboxEntry, discover_entries
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import analyze_articles
@@ -23,7 +23,8 @@ from wirehouse.nlp.pipeline import load_pipeline
 from wirehouse.quality.validate import validate_star
 from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse
 from wirehouse.warehouse import runs
-from wirehouse.warehouse.connection import connect_writer, writer_lock
+from wirehouse.warehouse.connection import writer_lock
+from wirehouse.warehouse.publish import WorkingCopy
 from wirehouse.warehouse.frames import StarFrames, build_frames
 from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
 from wirehouse.warehouse.schema import apply_schema
@@ -31,15 +32,15 @@ from wirehouse.warehouse.topic_models import latest_model
 
 
 @task(cache_policy=NO_CACHE)
-def discover(paths: list[str]) -> list[Path]:
-    """Every file under the given inbox paths, folders searched recursively."""
-    return discover_files(paths)
+def discover(paths: list[str]) -> list[InboxEntry]:
+    """Every entry under the given inbox paths, folders searched recursively; unsafe links carry a problem."""
+    return discover_entries(paths)
 
 
 @task(cache_policy=NO_CACHE)
-def read_articles(files: list[Path], settings: Settings, connection, seen_in_run: dict[str, str]) -> Batch:
+def read_articles(entries: list[InboxEntry], settings: Settings, connection, seen_in_run: dict[str, str]) -> Batch:
     """Decode, normalize, de-duplicate and parse metadata for a batch of files."""
-    batch = read_and_parse(files, settings.max_file_bytes, seen_in_run)
+    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars)
     already = known_articles(connection, [a.article_id for a in batch.articles])
     duplicates = {a.article_id: [f"same normalized text as {already[a.article_id]}"] for a in batch.articles if a.article_id in already}
     drop_articles(batch, duplicates, status="duplicate")
@@ -85,16 +86,16 @@ def load(connection, batch: Batch, frames: StarFrames, run_id: str) -> dict[str,
 
 
 @task(cache_policy=NO_CACHE)
-def record_failed_batch(connection, files: list[Path], run_id: str, error: str) -> dict[str, int]:
+def record_failed_batch(connection, entries: list[InboxEntry], run_id: str, error: str) -> dict[str, int]:
     """Ledger every file of a batch that hit a processing error as failed, with the error."""
     ledger = Ledger()
-    for path in files:
-        ledger.record(str(path), "failed", f"processing error, nothing of this file was loaded: {error}")
+    for entry in entries:
+        ledger.record(str(entry.path), "failed", f"processing error, nothing of this file was loaded: {error}")
     record_ledger(connection, ledger, run_id, runs.now())
     return ledger.counts()
 
 
-def _chunks(items: list[Path], size: int) -> list[list[Path]]:
+def _chunks(items: list[InboxEntry], size: int) -> list[list[InboxEntry]]:
     return [items[i : i + size] for i in range(0, len(items), max(1, size))]
 
 
@@ -113,7 +114,8 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
     size = batch_size or settings.batch_size
     run_id = flow_run.get_id() or uuid.uuid4().hex
     with writer_lock(target, settings.lock_timeout_seconds):
-        connection = connect_writer(target)
+        working = WorkingCopy(target)
+        connection = working.open()
         try:
             apply_schema(connection)
             runs.start_run(connection, run_id, flow_run.get_id())
@@ -141,9 +143,12 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                     logger.warning("data-quality warning: %s", warning)
             except Exception as exc:
                 runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
+                working.publish(connection)
                 raise
             summary = runs.finish_run(connection, run_id, "completed")
-        finally:
-            connection.close()
+            working.publish(connection)
+        except BaseException:
+            working.discard()
+            raise
     summary.update(run_id=run_id, warehouse=str(target))
     return summary

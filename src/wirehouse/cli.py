@@ -69,11 +69,10 @@ def ingest(
         _fail(f"{', '.join(missing)}: no such file or folder; pass an inbox folder or article files", 2)
     target = _warehouse(warehouse)
     from flows.ingest import ingest_articles
-    from wirehouse.warehouse.connection import WarehouseBusyError, ensure_writable
+    from wirehouse.warehouse.connection import WarehouseBusyError
 
     started = time.perf_counter()
     try:
-        ensure_writable(target)
         summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size)
     except WarehouseBusyError as exc:
         _fail(str(exc))
@@ -149,7 +148,8 @@ app.add_typer(topics_app, name="topics")
 def topics_refit(warehouse: Optional[Path] = WarehouseOption) -> None:
     """Fit discovered topics on every article, keep the codes of topics that persist, reassign all articles."""
     from wirehouse.nlp.discovery import NotEnoughArticlesError
-    from wirehouse.warehouse.connection import WarehouseBusyError, connect_writer, writer_lock
+    from wirehouse.warehouse.connection import WarehouseBusyError, writer_lock
+    from wirehouse.warehouse.publish import WorkingCopy
     from wirehouse.warehouse.schema import apply_schema
     from wirehouse.warehouse.topic_models import refit
 
@@ -159,13 +159,16 @@ def topics_refit(warehouse: Optional[Path] = WarehouseOption) -> None:
     started = time.perf_counter()
     try:
         with writer_lock(target, Settings().lock_timeout_seconds):
-            connection = connect_writer(target)
+            working = WorkingCopy(target)
+            connection = working.open()
             try:
                 apply_schema(connection)
                 with console.status("Fitting topic models (choosing the number of topics)..."):
                     summary = refit(connection)
-            finally:
-                connection.close()
+                working.publish(connection)
+            except BaseException:
+                working.discard(connection)
+                raise
     except (WarehouseBusyError, NotEnoughArticlesError) as exc:
         _fail(str(exc))
     except Exception as exc:  # nothing was committed: say why, without a traceback

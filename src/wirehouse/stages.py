@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from wirehouse.articles.discover import InboxEntry
 from wirehouse.articles.metadata import parse_article
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.articles.read import read_article_file
@@ -27,17 +27,28 @@ class Batch:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_and_parse(files: list[Path], max_file_bytes: int, known_articles: dict[str, str]) -> Batch:
+def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],
+                   max_nlp_chars: int = 200_000) -> Batch:
     """Decode, normalize and parse each file; unreadable and duplicate files go to the ledger.
 
     `known_articles` maps article ids already in the warehouse (or earlier in this run) to
     the file they came from; it is updated with the new articles of this batch.
     """
     batch = Batch()
-    for path in files:
+    for entry in entries:
+        path = entry.path
+        if entry.problem:
+            batch.ledger.record(str(path), "quarantined", entry.problem)
+            continue
         file_text = read_article_file(path, max_file_bytes)
         if file_text.problem:
             batch.ledger.record(str(path), "quarantined", file_text.problem, file_text.content_sha256)
+            continue
+        if len(file_text.text) > max_nlp_chars:
+            batch.ledger.record(str(path), "quarantined",
+                                f"text is {len(file_text.text)} characters, over the {max_nlp_chars} that entity "
+                                "extraction takes in one piece (WIREHOUSE_MAX_NLP_CHARS); split the file or raise the limit",
+                                file_text.content_sha256)
             continue
         article = parse_article(file_text)
         first_seen = known_articles.get(article.article_id)

@@ -1,7 +1,8 @@
-"""Find the files an ingest run should look at."""
+"""Find the files an ingest run should look at, and say why any of them cannot be read safely."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -9,24 +10,55 @@ class InboxPathError(FileNotFoundError):
     """A path given to ingest does not exist."""
 
 
-def discover_files(paths: list[Path | str]) -> list[Path]:
-    """Every regular, non-hidden file under `paths`, folders searched recursively.
+@dataclass(frozen=True, order=True)
+class InboxEntry:
+    path: Path
+    problem: str | None = None
 
-    The result is absolute, de-duplicated and sorted so runs are reproducible.
+
+def _entry(candidate: Path, root: Path) -> InboxEntry | None:
+    if candidate.is_symlink():
+        try:
+            target = candidate.resolve(strict=True)
+        except (FileNotFoundError, RuntimeError):
+            return InboxEntry(candidate.absolute(), "broken symbolic link: its target does not exist")
+        if not target.is_relative_to(root):
+            return InboxEntry(candidate.absolute(),
+                              f"symbolic link to {target}, outside the inbox {root}; copy the file into the inbox instead")
+        if target.is_dir():
+            return None
+        return InboxEntry(candidate.absolute())
+    if candidate.is_file():
+        return InboxEntry(candidate.absolute())
+    return None
+
+
+def discover_entries(paths: list[Path | str]) -> list[InboxEntry]:
+    """Every non-hidden entry under `paths` (folders searched recursively), sorted, each once.
+
+    A symbolic link is followed only when it points inside the inbox it was found in.
     """
-    found: set[Path] = set()
+    found: dict[Path, InboxEntry] = {}
     for raw in paths:
-        root = Path(raw).expanduser()
-        if not root.exists():
-            raise InboxPathError(f"{root}: no such file or folder; pass an inbox folder or article files")
-        root = root.resolve()
-        if root.is_file():
-            found.add(root)
+        given = Path(raw).expanduser()
+        if not given.exists() and not given.is_symlink():
+            raise InboxPathError(f"{given}: no such file or folder; pass an inbox folder or article files")
+        if not given.is_dir():
+            entry = InboxEntry(given.absolute()) if given.is_file() else _entry(given, given.parent.resolve())
+            if entry is not None:
+                found.setdefault(entry.path, entry)
             continue
-        for candidate in root.rglob("*"):
-            relative = candidate.relative_to(root)
+        root = given.resolve()
+        for candidate in sorted(given.absolute().rglob("*")):
+            relative = candidate.relative_to(given.absolute())
             if any(part.startswith(".") for part in relative.parts):
                 continue
-            if candidate.is_file():
-                found.add(candidate.absolute())
-    return sorted(found)
+            entry = _entry(candidate, root)
+            if entry is not None:
+                found.setdefault(entry.path, entry)
+    return sorted(found.values())
+
+
+def discover_files(paths: list[Path | str]) -> list[Path]:
+    """The readable files only (see `discover_entries` for the problems)."""
+    return [entry.path for entry in discover_entries(paths) if entry.problem is None]

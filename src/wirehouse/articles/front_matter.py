@@ -35,6 +35,8 @@ _TIMESTAMP = re.compile(
 _IMAGE_PREFIX = re.compile(r"(?:image|photo|picture|caption)\s*:?\s+", re.IGNORECASE)
 _BYLINE = re.compile(r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [A-Z][\w.'’ -]{1,60})?$")
 _MAX_TITLE_WORDS = 25
+# Captions and credits are short; longer lines are not searched for them (a huge line stays linear).
+_MAX_CAPTION_CHARS = 1000
 _MAX_SUBTITLE_WORDS = 60
 # How many non-empty lines can precede the body before we stop looking for front matter.
 _FRONT_MATTER_LINES = 12
@@ -92,6 +94,8 @@ class _Walker:
             self.front.fields.append(FieldSpan(field_name, self.text[start:end], start, end))
 
     def caption_or_credit(self, start: int, end: int) -> bool:
+        if end - start > _MAX_CAPTION_CHARS:
+            return False
         line = self.text[start:end]
         starts_like_image = line[:8].lower().startswith(("image", "photo", "picture", "caption"))
         prefix = _IMAGE_PREFIX.match(line) if starts_like_image and parse_credit(line) is None else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -35,28 +34,6 @@ def writer_lock(warehouse: Path, timeout_seconds: float) -> Iterator[None]:
         yield
     finally:
         lock.release()
-
-
-def _holder(exc: Exception) -> str:
-    pid = re.search(r"\(PID (\d+)\)", str(exc))
-    return f"process {pid.group(1)}" if pid else "another process"
-
-
-def connect_writer(warehouse: Path) -> duckdb.DuckDBPyConnection:
-    warehouse.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        return duckdb.connect(str(warehouse))
-    except duckdb.IOException as exc:
-        raise WarehouseBusyError(
-            f"{warehouse} is open in {_holder(exc)} (a DuckDB shell, BI tool or script); "
-            "close that session and run the ingest again"
-        ) from exc
-
-
-def ensure_writable(warehouse: Path) -> None:
-    """Fail fast, before a run starts, when another process holds the warehouse file."""
-    if warehouse.exists():
-        connect_writer(warehouse).close()
 
 
 def connect_reader(warehouse: Path) -> duckdb.DuckDBPyConnection:
