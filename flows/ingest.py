@@ -20,12 +20,12 @@ from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import analyze_articles
 from wirehouse.nlp.pipeline import load_pipeline
-from wirehouse.quality.validate import validate_star
+from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
 from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse
 from wirehouse.warehouse import runs
 from wirehouse.warehouse.connection import writer_lock
 from wirehouse.warehouse.publish import WorkingCopy
-from wirehouse.warehouse.frames import StarFrames, build_frames
+from wirehouse.warehouse.frames import StarFrames, build_frames, findings_frame
 from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
 from wirehouse.warehouse.schema import apply_schema
 from wirehouse.warehouse.topic_models import latest_model
@@ -64,11 +64,13 @@ def assign_topics(batch: Batch, topic_model) -> Batch:
 
 
 @task(cache_policy=NO_CACHE)
-def validate(batch: Batch, run_id: str) -> tuple[Batch, StarFrames]:
-    """Great Expectations suites from expectations/: critical failures are quarantined."""
+def validate(batch: Batch, run_id: str, docs_dir: Path) -> tuple[Batch, StarFrames]:
+    """Great Expectations suites from expectations/: critical failures are quarantined, all go to the Data Docs."""
     frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now(), batch.discovered)
-    report = validate_star(frames, {a.article_id: a.full_text for a in batch.articles})
+    report = validate_star(frames, {a.article_id: a.full_text for a in batch.articles},
+                           default_validator(docs_dir), run_name=f"{run_id}-batch{batch.number:04d}")
     batch.warnings += report.warnings()
+    batch.findings = report.findings
     quarantined = report.critical_reasons()
     if quarantined:
         drop_articles(batch, quarantined)
@@ -81,7 +83,7 @@ def validate(batch: Batch, run_id: str) -> tuple[Batch, StarFrames]:
 @task(cache_policy=NO_CACHE)
 def load(connection, batch: Batch, frames: StarFrames, run_id: str) -> dict[str, int]:
     """One transaction: dimensions, facts, dim_date and the batch's ledger rows."""
-    load_batch(connection, frames, batch.ledger, run_id, runs.now())
+    load_batch(connection, frames, batch.ledger, run_id, runs.now(), findings_frame(batch.findings, run_id, batch.number))
     return batch.ledger.counts()
 
 
@@ -124,14 +126,17 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                 logger.info("%d file(s) found under %s", len(files), ", ".join(paths))
                 seen_in_run: dict[str, str] = {}
                 topic_model = latest_model(connection)
+                docs_dir = docs_dir_for(target)
+                runs.set_data_docs(connection, run_id, docs_dir / "index.html")
                 warnings: list[str] = []
                 batches = _chunks(files, size)
                 for number, chunk in enumerate(batches, start=1):
                     try:
                         batch = read_articles(chunk, settings, connection, seen_in_run)
+                        batch.number = number
                         batch = extract_entities(batch, settings)
                         batch = assign_topics(batch, topic_model)
-                        batch, frames = validate(batch, run_id)
+                        batch, frames = validate(batch, run_id, docs_dir)
                         counts = load(connection, batch, frames, run_id)
                     except Exception as exc:  # one bad batch must not sink the run
                         counts = record_failed_batch(connection, chunk, run_id, f"{type(exc).__name__}: {exc}")
@@ -150,5 +155,5 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         except BaseException:
             working.discard()
             raise
-    summary.update(run_id=run_id, warehouse=str(target))
+    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir_for(target) / "index.html"))
     return summary

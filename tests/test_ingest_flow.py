@@ -227,34 +227,6 @@ def test_seed_page_dump_and_photo_caption(seeds_warehouse):
     assert leaked == []
 
 
-def test_hostile_files_are_ledgered_and_the_run_goes_on(prefect_server, samples_dir, tmp_path):
-    inbox = tmp_path / "inbox"
-    (inbox / "nested").mkdir(parents=True)
-    (inbox / "empty.txt").write_bytes(b"")
-    (inbox / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 4)
-    shutil.copy(samples_dir / "ap_rail_strike.txt", inbox / "rail.txt")
-    (inbox / "russian.txt").write_bytes(
-        "date 2020-06-01 МОСКВА, 1 июня. /ТАСС/. Министр иностранных дел России заявил в понедельник, что "
-        "переговоры по зерновой сделке продолжатся на следующей неделе в Стамбуле.\n".encode("cp1251"))
-    shutil.copy(samples_dir / "ap_rail_strike.txt", inbox / "nested" / "rail copy ’quoted’.txt")
-    warehouse = tmp_path / "hostile.duckdb"
-    summary = ingest_articles(paths=[str(inbox)], warehouse=str(warehouse))
-    assert (summary["loaded"], summary["duplicate"], summary["quarantined"], summary["failed"]) == (2, 1, 2, 0)
-    [(language, nlp_status, encoding, published, mentions)] = query(warehouse, """
-        select language, nlp_status, source_encoding, published_date,
-               (select count(*) from fact_entity_mention where fact_entity_mention.article_id = fact_article.article_id)
-        from fact_article where source_file like '%russian.txt'""")
-    assert (language, encoding, published, mentions) == ("ru", "cp1251", date(2020, 6, 1), 0)
-    assert nlp_status.startswith("skipped: detected language 'ru'")
-    ledger = dict(query(warehouse, "select file_path, status || ': ' || coalesce(reason, '') from etl_file_ledger"))
-    assert ledger[str(inbox / "empty.txt")] == "quarantined: empty or whitespace-only file"
-    assert ledger[str(inbox / "image.bin")].startswith("quarantined: binary data")
-    # Files are taken in sorted path order, so the nested copy is loaded and rail.txt is its duplicate.
-    copy = inbox / "nested" / "rail copy ’quoted’.txt"
-    assert ledger[str(copy)] == "loaded: "
-    assert ledger[str(inbox / "rail.txt")] == f"duplicate: same normalized text as {copy}"
-
-
 SEED_PEOPLE = {"Antonio Guterres", "Vladimir Putin", "Staffan de Mistura", "Sergei Shoigu", "Bashar Assad",
                "Nikolai Pankov", "John Kerry", "Ismail Ould Cheik Ahmed"}
 

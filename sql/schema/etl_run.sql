@@ -11,6 +11,7 @@ create table if not exists etl_run (
     failed_count integer not null default 0,
     mention_count integer not null default 0,
     error varchar,
+    data_docs varchar,
 );
 
 comment on table etl_run is 'One row per ingest run, with what it did.';
@@ -26,3 +27,4 @@ comment on column etl_run.quarantined_count is 'Files set aside as bad input or 
 comment on column etl_run.failed_count is 'Files that hit a processing error.';
 comment on column etl_run.mention_count is 'Entity mentions loaded by the run.';
 comment on column etl_run.error is 'What went wrong when status is failed.';
+comment on column etl_run.data_docs is 'Path of the Great Expectations Data Docs (HTML) index that shows this run''s validations.';

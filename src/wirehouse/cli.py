@@ -94,6 +94,7 @@ def _print_summary(summary: dict, elapsed: float) -> None:
         table.add_row(label, str(summary[key]))
     table.add_row("elapsed", f"{elapsed:.1f} s")
     console.print(table)
+    console.print(f"Data Docs (validation results): {summary['data_docs']}", highlight=False, soft_wrap=True)
     if summary["quarantined"] or summary["failed"]:
         with connect_reader(Path(summary["warehouse"])) as connection:
             rows = connection.execute(

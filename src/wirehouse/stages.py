@@ -25,6 +25,8 @@ class Batch:
     topics: dict[str, list[TopicAssignment]] = field(default_factory=dict)
     discovered: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    findings: list = field(default_factory=list)
+    number: int = 0
 
 
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],

@@ -74,37 +74,54 @@ def _load_suite_file(path: Path):
 class Validator:
     """One ephemeral Great Expectations context with every suite from the folder."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, docs_dir: Path | None = None) -> None:
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
         self.folder = folder or expectations_dir()
+        self.docs_dir = docs_dir
         # GX announces its temporary Data Docs folder at INFO; that is noise in a run's log.
         logging.getLogger("great_expectations").setLevel(logging.WARNING)
         logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
         self.context = gx.get_context(mode="ephemeral")
         self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+        actions = []
+        if docs_dir is not None:
+            self.context.add_data_docs_site(site_name="wirehouse", site_config={
+                "class_name": "SiteBuilder",
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
+            })
+            actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["wirehouse"])]
         self.source = self.context.data_sources.add_pandas("wirehouse_batches")
         self.suites = {}
-        self.batch_definitions = {}
+        self.checkpoints = {}
         for path in sorted(self.folder.glob("*.json")):
             suite = self.context.suites.add(_load_suite_file(path))
             self.suites[suite.name] = suite
             asset = self.source.add_dataframe_asset(suite.name)
-            self.batch_definitions[suite.name] = asset.add_batch_definition_whole_dataframe(suite.name)
+            definition = self.context.validation_definitions.add(gx.ValidationDefinition(
+                name=suite.name, data=asset.add_batch_definition_whole_dataframe(suite.name), suite=suite))
+            self.checkpoints[suite.name] = self.context.checkpoints.add(gx.Checkpoint(
+                name=suite.name, validation_definitions=[definition], actions=actions,
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [INDEX_COLUMN]}))
         if not self.suites:
             raise SuiteFileError(f"{self.folder}: no expectation suites (*.json) found")
 
-    def validate(self, suite_name: str, frame: pd.DataFrame) -> list[Finding]:
+    @property
+    def docs_index(self) -> Path | None:
+        return self.docs_dir / "index.html" if self.docs_dir is not None else None
+
+    def validate(self, suite_name: str, frame: pd.DataFrame, run_name: str = "adhoc") -> list[Finding]:
+        from great_expectations.core.run_identifier import RunIdentifier
+
         if suite_name not in self.suites:
             raise SuiteFileError(f"{self.folder}/{suite_name}.json: suite missing")
         if frame.empty:
             return []
-        batch = self.batch_definitions[suite_name].get_batch(batch_parameters={"dataframe": frame})
-        result = batch.validate(
-            self.suites[suite_name],
-            result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [INDEX_COLUMN]},
-        )
+        checkpoint_result = self.checkpoints[suite_name].run(
+            batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=run_name))
+        [result] = checkpoint_result.run_results.values()
         findings = []
         for outcome in result.results:
             if outcome.success:
@@ -129,9 +146,14 @@ class Validator:
         return findings
 
 
-@lru_cache(maxsize=1)
-def default_validator() -> Validator:
-    return Validator()
+@lru_cache(maxsize=4)
+def default_validator(docs_dir: Path | None = None) -> Validator:
+    return Validator(docs_dir=docs_dir)
+
+
+def docs_dir_for(warehouse: Path) -> Path:
+    """Where a warehouse's Data Docs (HTML) live: `warehouse/news.quality/` beside `news.duckdb`."""
+    return warehouse.with_name(warehouse.stem + ".quality")
 
 
 def _with_offset_check(frame: pd.DataFrame, text_column: str, full_texts: dict[str, str]) -> pd.DataFrame:
@@ -146,14 +168,16 @@ def _with_offset_check(frame: pd.DataFrame, text_column: str, full_texts: dict[s
     return checked
 
 
-def validate_star(frames, full_texts: dict[str, str], validator: Validator | None = None) -> ValidationReport:
-    """Check a batch's article, mention, quote and topic frames."""
+def validate_star(frames, full_texts: dict[str, str], validator: Validator | None = None,
+                  run_name: str = "adhoc") -> ValidationReport:
+    """Check a batch's article, mention, quote and topic frames; results also go to the Data Docs, if any."""
     validator = validator or default_validator()
     report = ValidationReport()
-    report.findings += validator.validate("fact_article", frames["fact_article"])
+    report.findings += validator.validate("fact_article", frames["fact_article"], run_name)
     report.findings += validator.validate(
-        "fact_entity_mention", _with_offset_check(frames["fact_entity_mention"], "mention_text", full_texts))
+        "fact_entity_mention", _with_offset_check(frames["fact_entity_mention"], "mention_text", full_texts), run_name)
     if "fact_quote" in frames.tables:
-        report.findings += validator.validate("fact_quote", _with_offset_check(frames["fact_quote"], "quote_text", full_texts))
-    report.findings += validator.validate("bridge_article_topic", frames["bridge_article_topic"])
+        report.findings += validator.validate(
+            "fact_quote", _with_offset_check(frames["fact_quote"], "quote_text", full_texts), run_name)
+    report.findings += validator.validate("bridge_article_topic", frames["bridge_article_topic"], run_name)
     return report

@@ -194,3 +194,17 @@ def ledger_frame(ledger: Ledger, run_id: str, seen_at: datetime) -> pd.DataFrame
         ],
         columns=["file_path", "content_sha256", "article_id", "status", "reason", "run_id", "seen_at"],
     )
+
+
+def findings_frame(findings: list, run_id: str, batch_number: int) -> pd.DataFrame:
+    """etl_quality_finding rows for a batch's failed checks."""
+    return pd.DataFrame(
+        [
+            {"run_id": run_id, "batch_number": batch_number, "suite": f.suite, "expectation": f.expectation,
+             "column_name": f.column, "severity": f.severity, "unexpected_count": f.unexpected_count,
+             "article_ids": ",".join(f.article_ids[:50]) or None}
+            for f in findings
+        ],
+        columns=["run_id", "batch_number", "suite", "expectation", "column_name", "severity", "unexpected_count",
+                 "article_ids"],
+    )

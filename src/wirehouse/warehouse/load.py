@@ -32,13 +32,14 @@ def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]
     return dict(rows)
 
 
-def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, ignore_existing: bool = True) -> None:
     if frame.empty:
         return
     connection.register("incoming", frame)
     try:
-        # Table names come from TABLE_ORDER, never from input; values travel in the DataFrame.
-        connection.execute(f"insert or ignore into {table} by name select * from incoming")
+        # Table names come from this module's constants, never from input; values travel in the DataFrame.
+        verb = "insert or ignore" if ignore_existing else "insert"
+        connection.execute(f"{verb} into {table} by name select * from incoming")
     finally:
         connection.unregister("incoming")
 
@@ -49,8 +50,9 @@ def load_batch(
     ledger: Ledger,
     run_id: str,
     seen_at: datetime,
+    findings: pd.DataFrame | None = None,
 ) -> None:
-    """Dimensions, facts, dim_date, and the batch's ledger rows: all or nothing."""
+    """Dimensions, facts, dim_date, the batch's ledger rows and quality findings: all or nothing."""
     connection.begin()
     try:
         for table in TABLE_ORDER:
@@ -58,6 +60,8 @@ def load_batch(
         for transform in LOAD_TRANSFORMS:
             connection.execute((sql_dir() / "load" / transform).read_text(encoding="utf-8"))
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
+        if findings is not None:
+            _insert(connection, "etl_quality_finding", findings, ignore_existing=False)
         connection.commit()
     except BaseException:
         connection.rollback()

@@ -47,3 +47,7 @@ def finish_run(connection: duckdb.DuckDBPyConnection, run_id: str, status: str, 
     ).fetchone()
     names = ("files_seen", "loaded", "duplicate", "quarantined", "failed", "mentions")
     return dict(zip(names, row))
+
+
+def set_data_docs(connection: duckdb.DuckDBPyConnection, run_id: str, index: object) -> None:
+    connection.execute("update etl_run set data_docs = ? where run_id = ?", [str(index), run_id])
