@@ -28,6 +28,7 @@ from wirehouse.warehouse.publish import WorkingCopy
 from wirehouse.warehouse.frames import StarFrames, build_frames, findings_frame
 from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
 from wirehouse.warehouse.schema import apply_schema
+from wirehouse.warehouse.search import rebuild_index
 from wirehouse.warehouse.topic_models import latest_model
 
 
@@ -97,6 +98,12 @@ def record_failed_batch(connection, entries: list[InboxEntry], run_id: str, erro
     return ledger.counts()
 
 
+@task(cache_policy=NO_CACHE)
+def rebuild_search_index(connection) -> None:
+    """Full-text index over article text, rebuilt when the run loaded articles."""
+    rebuild_index(connection)
+
+
 def _chunks(items: list[InboxEntry], size: int) -> list[list[InboxEntry]]:
     return [items[i : i + size] for i in range(0, len(items), max(1, size))]
 
@@ -151,6 +158,8 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                 working.publish(connection)
                 raise
             summary = runs.finish_run(connection, run_id, "completed")
+            if summary["loaded"]:
+                rebuild_search_index(connection)
             working.publish(connection)
         except BaseException:
             working.discard()

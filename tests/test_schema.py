@@ -47,12 +47,13 @@ def test_contract_table_has_its_columns(connection, table):
 
 def test_every_table_view_and_column_is_commented(connection):
     uncommented_tables = connection.execute(
-        "select table_name from duckdb_tables() where comment is null "
+        "select table_name from duckdb_tables() where comment is null and schema_name = 'main' "
         "union all select view_name from duckdb_views() where not internal and comment is null"
     ).fetchall()
     uncommented_columns = connection.execute(
         "select table_name || '.' || column_name from duckdb_columns() "
-        "where comment is null and table_name in (select table_name from duckdb_tables() union all select view_name from duckdb_views() where not internal)"
+        "where comment is null and schema_name = 'main' and table_name in (select table_name from duckdb_tables() "
+            "union all select view_name from duckdb_views() where not internal)"
     ).fetchall()
     assert uncommented_tables == [] and uncommented_columns == []
 

@@ -141,6 +141,36 @@ def status(
             _print_set_aside(set_aside, "Set aside by the latest run")
 
 
+@app.command("search")
+def search_command(
+    terms: list[str] = typer.Argument(..., help="Words to look for (stemmed, case- and accent-insensitive)."),
+    warehouse: Optional[Path] = WarehouseOption,
+    limit: int = typer.Option(20, help="How many articles to list."),
+) -> None:
+    """Full-text search over article text: matching articles with title, date, source and score."""
+    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
+    from wirehouse.warehouse.search import ExtensionMissingError, has_index, search
+
+    target = _warehouse(warehouse)
+    try:
+        connection = connect_reader(target)
+    except (FileNotFoundError, WarehouseBusyError) as exc:
+        _fail(str(exc))
+    with connection:
+        if not has_index(connection):
+            _fail(f"{target} has no search index yet; it is built by the next `wirehouse ingest` that loads articles")
+        try:
+            rows = search(connection, " ".join(terms), limit)
+        except ExtensionMissingError as exc:
+            _fail(str(exc))
+    if not rows:
+        console.print(f"No article matches {' '.join(terms)!r}.", highlight=False)
+        return
+    _print_rows(["article", "title", "date", "source", "score"],
+                [(article_id[:12], title or "(no title)", published, source, score)
+                 for article_id, title, published, source, score in rows])
+
+
 topics_app = typer.Typer(help="Topic discovery: refit the model on the warehouse corpus.", no_args_is_help=True)
 app.add_typer(topics_app, name="topics")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 import duckdb
 import pandas as pd
@@ -32,16 +33,24 @@ def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]
     return dict(rows)
 
 
+@lru_cache(maxsize=None)
+def staging_sql(table: str) -> str | None:
+    """The staging model (sql/staging/stg_<table>.sql) that renames and casts a batch's rows, if any."""
+    path = sql_dir() / "staging" / f"stg_{table}.sql"
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, ignore_existing: bool = True) -> None:
     if frame.empty:
         return
-    connection.register("incoming", frame)
+    source = f"incoming_{table}"
+    connection.register(source, frame)
     try:
         # Table names come from this module's constants, never from input; values travel in the DataFrame.
         verb = "insert or ignore" if ignore_existing else "insert"
-        connection.execute(f"{verb} into {table} by name select * from incoming")
+        connection.execute(f"{verb} into {table} by name {staging_sql(table) or f'select * from {source}'}")
     finally:
-        connection.unregister("incoming")
+        connection.unregister(source)
 
 
 def load_batch(
@@ -58,7 +67,7 @@ def load_batch(
         for table in TABLE_ORDER:
             _insert(connection, table, frames[table])
         for transform in LOAD_TRANSFORMS:
-            connection.execute((sql_dir() / "load" / transform).read_text(encoding="utf-8"))
+            connection.execute((sql_dir() / "marts" / transform).read_text(encoding="utf-8"))
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
         if findings is not None:
             _insert(connection, "etl_quality_finding", findings, ignore_existing=False)
