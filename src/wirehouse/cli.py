@@ -171,6 +171,38 @@ def search_command(
                  for article_id, title, published, source, score in rows])
 
 
+@app.command("transpile")
+def transpile_command(
+    dialect: str = typer.Option(..., "--dialect", help="Target: postgres, snowflake, bigquery or spark."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of to standard output."),
+) -> None:
+    """Write the star's tables and views in another warehouse's SQL dialect (sqlglot)."""
+    from wirehouse.warehouse.transpile import UntranslatableError, transpile_star
+
+    try:
+        sql = transpile_star(dialect.lower())
+    except (UntranslatableError, ValueError) as exc:
+        _fail(str(exc))
+    if output is None:
+        sys.stdout.write(sql)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(sql, encoding="utf-8")
+    console.print(f"Wrote {output} ({sql.count(';')} statements for {dialect}).", highlight=False)
+
+
+@app.command("lineage")
+def lineage_command(
+    output: Path = typer.Option(Path("docs/view_lineage.md"), "--output", "-o", help="Markdown file to write."),
+) -> None:
+    """Write the column lineage of every view (which table columns feed each view column)."""
+    from wirehouse.warehouse.lineage import lineage_markdown
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(lineage_markdown(), encoding="utf-8")
+    console.print(f"Wrote {output}.", highlight=False)
+
+
 topics_app = typer.Typer(help="Topic discovery: refit the model on the warehouse corpus.", no_args_is_help=True)
 app.add_typer(topics_app, name="topics")
 
