@@ -34,6 +34,17 @@ def _warehouse(path: Optional[Path]) -> Path:
     return (path or Settings().warehouse).expanduser().resolve()
 
 
+def _reader(warehouse: Optional[Path]):
+    """(path, read-only connection) of the warehouse, or a clear error and exit 1."""
+    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
+
+    target = _warehouse(warehouse)
+    try:
+        return target, connect_reader(target)
+    except (FileNotFoundError, WarehouseBusyError) as exc:
+        _fail(str(exc))
+
+
 def _fail(message: str, code: int = 1) -> None:
     errors.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
@@ -111,13 +122,7 @@ def status(
     runs: int = typer.Option(5, help="How many recent runs to show."),
 ) -> None:
     """Recent runs, and the files the latest run set aside, with reasons."""
-    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
-
-    target = _warehouse(warehouse)
-    try:
-        connection = connect_reader(target)
-    except (FileNotFoundError, WarehouseBusyError) as exc:
-        _fail(str(exc))
+    target, connection = _reader(warehouse)
     with connection:
         recent = connection.execute(
             "select strftime(started_at, '%Y-%m-%d %H:%M'), status, files_seen, loaded_count, duplicate_count, "
@@ -148,14 +153,9 @@ def search_command(
     limit: int = typer.Option(20, help="How many articles to list."),
 ) -> None:
     """Full-text search over article text: matching articles with title, date, source and score."""
-    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
     from wirehouse.warehouse.search import ExtensionMissingError, has_index, search
 
-    target = _warehouse(warehouse)
-    try:
-        connection = connect_reader(target)
-    except (FileNotFoundError, WarehouseBusyError) as exc:
-        _fail(str(exc))
+    target, connection = _reader(warehouse)
     with connection:
         if not has_index(connection):
             _fail(f"{target} has no search index yet; it is built by the next `wirehouse ingest` that loads articles")
@@ -253,7 +253,7 @@ def sql(
     warehouse: Optional[Path] = WarehouseOption,
 ) -> None:
     """Run a read-only query and print the result, or open the duckdb shell read-only."""
-    from wirehouse.warehouse.connection import WarehouseBusyError, connect_reader
+    import duckdb
 
     target = _warehouse(warehouse)
     if query is None:
@@ -263,12 +263,7 @@ def sql(
         if shell is None:
             _fail("the duckdb shell is not installed in this environment; run `make run` or `uv sync --frozen`")
         os.execv(shell, [shell, "-readonly", str(target)])
-    try:
-        connection = connect_reader(target)
-    except (FileNotFoundError, WarehouseBusyError) as exc:
-        _fail(str(exc))
-    import duckdb
-
+    _, connection = _reader(target)
     with connection:
         try:
             result = connection.execute(query)
