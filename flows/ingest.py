@@ -6,12 +6,14 @@ discover → read & parse → entities → topics → validate → load → reco
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
 from wirehouse import offline  # noqa: F401  (must precede the Prefect import)
 
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
@@ -20,6 +22,7 @@ from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import analyze_articles
 from wirehouse.nlp.pipeline import load_pipeline
+from wirehouse.reporting import set_aside_table, summary_markdown
 from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
 from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse
 from wirehouse.warehouse import runs
@@ -104,6 +107,32 @@ def rebuild_search_index(connection) -> None:
     rebuild_index(connection)
 
 
+class StageTimer:
+    """Seconds spent per stage over the whole run, for the run report."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._stage = ""
+
+    def __call__(self, stage: str) -> "StageTimer":
+        self._stage = stage
+        return self
+
+    def __enter__(self) -> None:
+        self._started = time.perf_counter()
+
+    def __exit__(self, *exc_info) -> None:
+        self.seconds[self._stage] = self.seconds.get(self._stage, 0.0) + time.perf_counter() - self._started
+
+
+def publish_report(summary: dict, stage_seconds: dict[str, float], elapsed: float, set_aside: list) -> None:
+    """The run's report as Prefect artifacts: a markdown summary and a table of the files set aside."""
+    create_markdown_artifact(key="ingest-summary", markdown=summary_markdown(summary, stage_seconds, elapsed, set_aside),
+                             description="Counts per status, reasons, time per stage, articles per second")
+    create_table_artifact(key="ingest-set-aside", table=set_aside_table(set_aside) or [{"status": "", "file": "", "reason": "nothing set aside"}],
+                          description="Files quarantined or failed in this run, with reasons")
+
+
 def _chunks(items: list[InboxEntry], size: int) -> list[list[InboxEntry]]:
     return [items[i : i + size] for i in range(0, len(items), max(1, size))]
 
@@ -118,6 +147,8 @@ def _run_name() -> str:
 def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: int | None = None) -> dict:
     """Ingest every article file under `paths` into the DuckDB warehouse."""
     logger = get_run_logger()
+    started = time.perf_counter()
+    timer = StageTimer()
     settings = Settings()
     target = Path(warehouse) if warehouse else settings.warehouse
     size = batch_size or settings.batch_size
@@ -139,12 +170,17 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                 batches = _chunks(files, size)
                 for number, chunk in enumerate(batches, start=1):
                     try:
-                        batch = read_articles(chunk, settings, connection, seen_in_run)
+                        with timer("read and parse"):
+                            batch = read_articles(chunk, settings, connection, seen_in_run)
                         batch.number = number
-                        batch = extract_entities(batch, settings)
-                        batch = assign_topics(batch, topic_model)
-                        batch, frames = validate(batch, run_id, docs_dir)
-                        counts = load(connection, batch, frames, run_id)
+                        with timer("entities"):
+                            batch = extract_entities(batch, settings)
+                        with timer("topics"):
+                            batch = assign_topics(batch, topic_model)
+                        with timer("validate"):
+                            batch, frames = validate(batch, run_id, docs_dir)
+                        with timer("load"):
+                            counts = load(connection, batch, frames, run_id)
                     except Exception as exc:  # one bad batch must not sink the run
                         counts = record_failed_batch(connection, chunk, run_id, f"{type(exc).__name__}: {exc}")
                         logger.error("batch %d/%d failed (%s): its files are marked failed in the ledger", number, len(batches), exc)
@@ -159,10 +195,15 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                 raise
             summary = runs.finish_run(connection, run_id, "completed")
             if summary["loaded"]:
-                rebuild_search_index(connection)
-            working.publish(connection)
+                with timer("search index"):
+                    rebuild_search_index(connection)
+            set_aside = runs.set_aside(connection, run_id)
+            with timer("publish"):
+                working.publish(connection)
         except BaseException:
             working.discard()
             raise
     summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir_for(target) / "index.html"))
+    summary["set_aside"] = set_aside
+    publish_report(summary, timer.seconds, time.perf_counter() - started, set_aside)
     return summary

@@ -293,3 +293,15 @@ def test_entity_keys_and_names_do_not_depend_on_load_order(prefect_server, seeds
     alias_sql = "select alias, entity_key, method from entity_alias order by all"
     assert query(reversed_warehouse, entity_sql) == query(warehouse, entity_sql)
     assert query(reversed_warehouse, alias_sql) == query(warehouse, alias_sql)
+
+
+def test_run_report_is_published_as_prefect_artifacts(samples_run):
+    from prefect.artifacts import Artifact
+
+    _, _, _, second = samples_run
+    summary = Artifact.get("ingest-summary")
+    assert str(summary.flow_run_id) == second["run_id"]
+    assert "| files seen | loaded | duplicate |" in summary.data and "## Time per stage" in summary.data
+    assert "| entities |" in summary.data and "articles/s" in summary.data
+    table = Artifact.get("ingest-set-aside")
+    assert table.type == "table" and str(table.flow_run_id) == second["run_id"]

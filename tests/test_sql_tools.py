@@ -79,3 +79,22 @@ def test_sql_without_a_query_opens_the_duckdb_shell_read_only(searchable):
                            capture_output=True, text=True, timeout=120)
     assert "10" in shell.stdout
     assert "read-only" in (shell.stdout + shell.stderr).lower()
+
+
+def test_export_writes_every_table_as_parquet(searchable, tmp_path):
+    import duckdb
+
+    result = runner.invoke(app, ["export", "--warehouse", str(searchable), "--output", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    years = sorted(p.name for p in (tmp_path / "out" / "fact_article").iterdir())
+    assert "published_year=2024" in years and "published_year=__HIVE_DEFAULT_PARTITION__" in years  # undated articles
+    with duckdb.connect() as connection:
+        articles = connection.execute(
+            "select count(*) from read_parquet(?, hive_partitioning = true)",
+            [str(tmp_path / "out" / "fact_article" / "*" / "*.parquet")]).fetchone()[0]
+        mentions = connection.execute("select count(*) from read_parquet(?)",
+                                      [str(tmp_path / "out" / "fact_entity_mention.parquet")]).fetchone()[0]
+    with duckdb.connect(str(searchable), read_only=True) as source:
+        assert (articles, mentions) == source.execute(
+            "select (select count(*) from fact_article), (select count(*) from fact_entity_mention)").fetchone()
+    assert (tmp_path / "out" / "dim_entity.parquet").exists() and (tmp_path / "out" / "etl_file_ledger.parquet").exists()

@@ -94,8 +94,6 @@ def ingest(
 
 
 def _print_summary(summary: dict, elapsed: float) -> None:
-    from wirehouse.warehouse.connection import connect_reader
-
     console.print(f"Ingest into {summary['warehouse']}:", highlight=False, soft_wrap=True)
     table = Table(show_header=False)
     table.add_column("what")
@@ -106,14 +104,8 @@ def _print_summary(summary: dict, elapsed: float) -> None:
     table.add_row("elapsed", f"{elapsed:.1f} s")
     console.print(table)
     console.print(f"Data Docs (validation results): {summary['data_docs']}", highlight=False, soft_wrap=True)
-    if summary["quarantined"] or summary["failed"]:
-        with connect_reader(Path(summary["warehouse"])) as connection:
-            rows = connection.execute(
-                "select status, file_path, reason from etl_file_ledger "
-                "where run_id = ? and status in ('quarantined', 'failed') order by file_path",
-                [summary["run_id"]],
-            ).fetchall()
-        _print_set_aside(rows, "Set aside in this run")
+    if summary["set_aside"]:
+        _print_set_aside(summary["set_aside"], "Set aside in this run")
 
 
 @app.command()
@@ -189,6 +181,20 @@ def transpile_command(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(sql, encoding="utf-8")
     console.print(f"Wrote {output} ({sql.count(';')} statements for {dialect}).", highlight=False)
+
+
+@app.command("export")
+def export_command(
+    warehouse: Optional[Path] = WarehouseOption,
+    output: Path = typer.Option(Path("warehouse/export"), "--output", "-o", help="Folder for the Parquet files."),
+) -> None:
+    """Write every table as Parquet (fact_article split by publication year) for Spark, Trino or another warehouse."""
+    from wirehouse.warehouse.export import export_tables
+
+    _, connection = _reader(warehouse)
+    with connection:
+        written = export_tables(connection, output)
+    console.print(f"Wrote {len(written)} tables as Parquet under {output}.", highlight=False)
 
 
 @app.command("lineage")

@@ -51,3 +51,12 @@ def finish_run(connection: duckdb.DuckDBPyConnection, run_id: str, status: str, 
 
 def set_data_docs(connection: duckdb.DuckDBPyConnection, run_id: str, index: object) -> None:
     connection.execute("update etl_run set data_docs = ? where run_id = ?", [str(index), run_id])
+
+
+def set_aside(connection: duckdb.DuckDBPyConnection, run_id: str) -> list[tuple[str, str, str]]:
+    """(status, file, reason) of the run's quarantined and failed files."""
+    return connection.execute(
+        "select status, file_path, reason from etl_file_ledger "
+        "where run_id = ? and status in ('quarantined', 'failed') order by file_path",
+        [run_id],
+    ).fetchall()
