@@ -183,6 +183,23 @@ def transpile_command(
     console.print(f"Wrote {output} ({sql.count(';')} statements for {dialect}).", highlight=False)
 
 
+@app.command("serve")
+def serve_command(
+    cron: str = typer.Option("*/15 * * * *", help="When to ingest (cron, UTC)."),
+    inbox: Path = typer.Option(Path("samples/inbox"), help="Folder to ingest from."),
+    warehouse: Optional[Path] = WarehouseOption,
+) -> None:
+    """Serve the ingest flow on a schedule (Prefect flow.serve), for machines without a work pool."""
+    if not inbox.exists():
+        _fail(f"{inbox}: no such folder; pass --inbox DIR")
+    from flows.ingest import ingest_articles
+
+    target = _warehouse(warehouse)
+    console.print(f"Serving ingest of {inbox.resolve()} into {target} on '{cron}' (UTC); Ctrl-C stops.", highlight=False)
+    ingest_articles.serve(name="ingest-inbox", cron=cron, limit=1,
+                          parameters={"paths": [str(inbox.resolve())], "warehouse": str(target)})
+
+
 @app.command("export")
 def export_command(
     warehouse: Optional[Path] = WarehouseOption,
