@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import shutil
 from datetime import date
 from pathlib import Path
 

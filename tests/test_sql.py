@@ -1,6 +1,5 @@
 """Every file in sql/ parses with sqlglot, and every query qualifies against the live schema."""
 
-from pathlib import Path
 
 import duckdb
 import pytest
