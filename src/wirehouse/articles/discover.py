@@ -57,8 +57,3 @@ def discover_entries(paths: list[Path | str]) -> list[InboxEntry]:
             if entry is not None:
                 found.setdefault(entry.path, entry)
     return sorted(found.values())
-
-
-def discover_files(paths: list[Path | str]) -> list[Path]:
-    """The readable files only (see `discover_entries` for the problems)."""
-    return [entry.path for entry in discover_entries(paths) if entry.problem is None]

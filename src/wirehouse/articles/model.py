@@ -9,8 +9,7 @@ from wirehouse.articles.spans import FieldSpan
 
 # Sections whose text is analysed for entities and topics, in the contract's vocabulary.
 CONTENT_SECTIONS = ("title", "subtitle", "caption", "dateline", "body")
-# Sections that are recorded but never analysed.
-BOILERPLATE_SECTIONS = ("header", "navigation", "credit", "repeated_caption", "byline", "trailer")
+# Every other section (header, navigation, credit, repeated_caption, byline, trailer) is recorded, never analysed.
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,6 @@ class KnownEntity:
 class KnownAliases:
     exact: dict[str, KnownEntity]       # alias as written (acronyms are case-sensitive)
     folded: dict[str, KnownEntity]      # folded alias → entity, for multi-letter-case variants
-    canonical_names: frozenset[str]
 
 
 def _is_acronym(alias: str) -> bool:
@@ -106,7 +105,7 @@ def known_aliases() -> KnownAliases:
             exact.setdefault(alias, known)
             if not _is_acronym(alias):
                 folded.setdefault(fold(alias), known)
-    return KnownAliases(exact, folded, frozenset(e["canonical"] for e in data["entities"]))
+    return KnownAliases(exact, folded)
 
 
 # Long names written with words reordered or one word inflected ("Ministry of Foreign Affairs of Russia",
