@@ -55,23 +55,6 @@ def canonical_name(mention_text: str) -> str:
     return _TRAILING_POSSESSIVE.sub("", name).strip()
 
 
-def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Keep a mention on one line and strip a leading `the` and a trailing possessive."""
-    newline = text.find("\n", start, end)
-    if newline != -1:
-        end = newline
-    surface = text[start:end]
-    determiner = _LEADING_DETERMINER.match(surface)
-    if determiner:
-        start += determiner.end()
-    possessive = _TRAILING_POSSESSIVE.search(text[start:end])
-    if possessive:
-        end = start + possessive.start()
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".)":
-        end -= 1
-    return start, end
-
-
 def mentions_from_doc(doc: Doc, article: ParsedArticle) -> list[Mention]:
     sentence_starts = [sent.start_char for sent in doc.sents]
     mentions = []
@@ -82,16 +65,14 @@ def mentions_from_doc(doc: Doc, article: ParsedArticle) -> list[Mention]:
         section = article.section_at(ent.start_char)
         if section not in CONTENT_SECTIONS:
             continue
-        start, end = _trim_span(article.full_text, ent.start_char, ent.end_char)
-        if end <= start or not any(ch.isalpha() for ch in article.full_text[start:end]):
-            continue
+        # Spans arrive trimmed and on one line (wirehouse_entity_cleanup); they must not leave their section.
+        start, end = ent.start_char, ent.end_char
         if article.section_at(end - 1) != section:
             continue
-        while sentence_index + 1 < len(sentence_starts) and sentence_starts[sentence_index + 1] <= ent.start_char:
+        while sentence_index + 1 < len(sentence_starts) and sentence_starts[sentence_index + 1] <= start:
             sentence_index += 1
-        resolved = ent._.resolved_name if (start, end) == (ent.start_char, ent.end_char) else None
-        mentions.append(Mention(article.full_text[start:end], ent.label_, start, end, section, sentence_index,
-                                ent._.role, ent._.affiliation, resolved))
+        mentions.append(Mention(ent.text, ent.label_, start, end, section, sentence_index,
+                                ent._.role, ent._.affiliation, ent._.resolved_name))
     return mentions
 
 
