@@ -6,19 +6,16 @@ import codecs
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.ingest import ingest_articles
+from tests.warehouse_queries import query
 from wirehouse.articles.normalize import normalize_text
 
 GOOD = ("date 2022-04-05 OSLO (Reuters) - Norway's central bank kept its main interest rate unchanged on Tuesday, "
         "governor Ida Berg told reporters, adding that inflation was easing.\n\nMarkets had expected the decision.\n")
 
 
-def query(path, sql, params=None):
-    with duckdb.connect(str(path), read_only=True) as connection:
-        return connection.execute(sql, params or []).fetchall()
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from flows.ingest import ingest_articles
+from tests.warehouse_queries import query
 from tests.test_schema import CONTRACT
 
 STAR_TABLES = [t for t in CONTRACT if not t.startswith("etl_")]
@@ -49,9 +50,6 @@ def row_counts(path):
         return {t: connection.execute(f"select count(*) from {t}").fetchone()[0] for t in CONTRACT}
 
 
-def query(path, sql, params=None):
-    with duckdb.connect(str(path), read_only=True) as connection:
-        return connection.execute(sql, params or []).fetchall()
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
 from sklearn.metrics import normalized_mutual_info_score
 from typer.testing import CliRunner
 
 from flows.ingest import ingest_articles
+from tests.warehouse_queries import query
 from wirehouse.cli import app
 from wirehouse.nlp.evaluate import LABEL_TOPICS
 
@@ -18,9 +18,6 @@ TOPIC_DEV = Path(__file__).parent / "data" / "topic_dev.jsonl"
 runner = CliRunner()
 
 
-def query(path, sql, params=None):
-    with duckdb.connect(str(path), read_only=True) as connection:
-        return connection.execute(sql, params or []).fetchall()
 
 
 def top_topics(warehouse, prefix: str) -> list[str]:
