@@ -6,33 +6,52 @@ discover → read & parse → entities → topics → validate → load → reco
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator, Literal
 
 from wirehouse import offline  # noqa: F401  (must precede the Prefect import)
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
 from prefect.runtime import flow_run
+from prefect.tasks import exponential_backoff
+
+from wirehouse import progress
 
 from wirehouse.articles.discover import InboxEntry, discover_entries
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
-from wirehouse.nlp.entities import analyze_articles
+from wirehouse.articles.model import ParsedArticle
+from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.pipeline import load_pipeline
 from wirehouse.reporting import set_aside_table, summary_markdown
 from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
 from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse
 from wirehouse.warehouse import runs
-from wirehouse.warehouse.connection import writer_lock
+from wirehouse.warehouse.connection import WarehouseBusyError, acquire_writer_lock
 from wirehouse.warehouse.publish import WorkingCopy
 from wirehouse.warehouse.frames import StarFrames, build_frames, findings_frame
 from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
 from wirehouse.warehouse.schema import apply_schema
 from wirehouse.warehouse.search import rebuild_index
 from wirehouse.warehouse.topic_models import latest_model
+
+
+def _only_when_busy(task, task_run, state) -> bool:
+    """Retry lock waits only: any other error is not transient and fails at once."""
+    return isinstance(state.data, WarehouseBusyError)
+
+
+@task(cache_policy=NO_CACHE, retry_condition_fn=_only_when_busy)
+def acquire_writer(target: Path, wait_seconds: float):
+    """The warehouse's writer lock; while another ingest or refit holds it, retried with exponential backoff."""
+    return acquire_writer_lock(target, wait_seconds)
 
 
 @task(cache_policy=NO_CACHE)
@@ -57,6 +76,49 @@ def extract_entities(batch: Batch, settings: Settings) -> Batch:
     nlp = load_pipeline(settings.spacy_model)
     batch.analyzed = analyze_articles(batch.articles, nlp, n_process=settings.nlp_processes)
     return batch
+
+
+@task(cache_policy=NO_CACHE)
+def analyze_shard(articles: list[ParsedArticle], model_name: str) -> list[AnalyzedArticle]:
+    """The NLP stage for one shard of a batch, on a Dask worker (the pipeline loads once per worker)."""
+    return analyze_articles(articles, load_pipeline(model_name), n_process=1)
+
+
+def extract_entities_on(dask, batch: Batch, settings: Settings) -> Batch:
+    """The NLP stage spread over a Dask cluster in shards; results keep the batch's order."""
+    size = max(1, settings.dask_shard_size)
+    shards = [batch.articles[i : i + size] for i in range(0, len(batch.articles), size)]
+    futures = [dask.submit(analyze_shard, {"articles": shard, "model_name": settings.spacy_model}) for shard in shards]
+    batch.analyzed = [analyzed for future in futures for analyzed in future.result()]
+    return batch
+
+
+@contextmanager
+def nlp_runner(runner: str, settings: Settings, dask_address: str | None) -> Iterator[object | None]:
+    """None for the default in-process NLP; a started DaskTaskRunner for `runner="dask"`."""
+    if runner == "local":
+        yield None
+        return
+    if runner != "dask":
+        raise ValueError(f"unknown runner {runner!r}: use 'local' or 'dask'")
+    from prefect_dask import DaskTaskRunner
+
+    address = dask_address or settings.dask_address
+    if address:
+        task_runner = DaskTaskRunner(address=address)
+    else:
+        # A local cluster of worker processes that report their task runs to this run's Prefect API
+        # (without it each worker would start a temporary server of its own); dashboard on any free port.
+        with get_client(sync_client=True) as client:
+            api_url = str(client.api_url)
+        task_runner = DaskTaskRunner(cluster_kwargs={
+            "n_workers": max(1, settings.nlp_processes), "threads_per_worker": 1, "processes": True,
+            "dashboard_address": ":0", "env": {"PREFECT_API_URL": api_url},
+        })
+    # Cluster start-up and shutdown chatter would bury the run's own log lines.
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+    with task_runner:
+        yield task_runner
 
 
 @task(cache_policy=NO_CACHE)
@@ -143,67 +205,88 @@ def _run_name() -> str:
     return f"ingest-{Path(target).name}-{runs.now():%Y%m%d-%H%M%S}"
 
 
+def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str, settings: Settings,
+                    docs_dir: Path, timer: StageTimer, dask) -> list[str]:
+    """Every batch through read, NLP, topics, validation and load; returns the data-quality warnings."""
+    logger = get_run_logger()
+    seen_in_run: dict[str, str] = {}
+    topic_model = latest_model(connection)
+    warnings: list[str] = []
+    batches = _chunks(files, size)
+    for number, chunk in enumerate(batches, start=1):
+        try:
+            with timer("read and parse"):
+                batch = read_articles(chunk, settings, connection, seen_in_run)
+            batch.number = number
+            with timer("entities"):
+                batch = extract_entities(batch, settings) if dask is None else extract_entities_on(dask, batch, settings)
+            with timer("topics"):
+                batch = assign_topics(batch, topic_model)
+            with timer("validate"):
+                batch, frames = validate(batch, run_id, docs_dir)
+            with timer("load"):
+                counts = load(connection, batch, frames, run_id)
+        except Exception as exc:  # one bad batch must not sink the run
+            counts = record_failed_batch(connection, chunk, run_id, f"{type(exc).__name__}: {exc}")
+            logger.error("batch %d/%d failed (%s): its files are marked failed in the ledger", number, len(batches), exc)
+        else:
+            warnings += batch.warnings
+        logger.info("batch %d/%d: %s", number, len(batches), ", ".join(f"{k} {v}" for k, v in counts.items()))
+        progress.files_finished(len(chunk), f"batch {number}/{len(batches)}")
+    return warnings
+
+
 @flow(name="ingest-articles", flow_run_name=_run_name, log_prints=True)
-def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: int | None = None) -> dict:
-    """Ingest every article file under `paths` into the DuckDB warehouse."""
+def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: int | None = None,
+                    runner: Literal["local", "dask"] = "local", dask_address: str | None = None) -> dict:
+    """Ingest every article file under `paths` into the DuckDB warehouse.
+
+    `runner="dask"` runs the NLP stage on a Dask cluster (`dask_address`, WIREHOUSE_DASK_ADDRESS,
+    or a local one); every other stage runs here, and the warehouse is the same either way.
+    """
     logger = get_run_logger()
     started = time.perf_counter()
     timer = StageTimer()
     settings = Settings()
     target = Path(warehouse) if warehouse else settings.warehouse
-    size = batch_size or settings.batch_size
     run_id = flow_run.get_id() or uuid.uuid4().hex
-    with writer_lock(target, settings.lock_timeout_seconds):
-        working = WorkingCopy(target)
+    docs_dir = docs_dir_for(target)
+    lock = acquire_writer.with_options(
+        retries=settings.lock_retries,
+        retry_delay_seconds=exponential_backoff(backoff_factor=settings.lock_retry_delay_seconds),
+    )(target, settings.lock_timeout_seconds)
+    working = WorkingCopy(target)
+    try:
         connection = working.open()
+        apply_schema(connection)
+        runs.start_run(connection, run_id, flow_run.get_id())
         try:
-            apply_schema(connection)
-            runs.start_run(connection, run_id, flow_run.get_id())
-            try:
-                files = discover(paths)
-                logger.info("%d file(s) found under %s", len(files), ", ".join(paths))
-                seen_in_run: dict[str, str] = {}
-                topic_model = latest_model(connection)
-                docs_dir = docs_dir_for(target)
-                runs.set_data_docs(connection, run_id, docs_dir / "index.html")
-                warnings: list[str] = []
-                batches = _chunks(files, size)
-                for number, chunk in enumerate(batches, start=1):
-                    try:
-                        with timer("read and parse"):
-                            batch = read_articles(chunk, settings, connection, seen_in_run)
-                        batch.number = number
-                        with timer("entities"):
-                            batch = extract_entities(batch, settings)
-                        with timer("topics"):
-                            batch = assign_topics(batch, topic_model)
-                        with timer("validate"):
-                            batch, frames = validate(batch, run_id, docs_dir)
-                        with timer("load"):
-                            counts = load(connection, batch, frames, run_id)
-                    except Exception as exc:  # one bad batch must not sink the run
-                        counts = record_failed_batch(connection, chunk, run_id, f"{type(exc).__name__}: {exc}")
-                        logger.error("batch %d/%d failed (%s): its files are marked failed in the ledger", number, len(batches), exc)
-                    else:
-                        warnings += batch.warnings
-                    logger.info("batch %d/%d: %s", number, len(batches), ", ".join(f"{k} {v}" for k, v in counts.items()))
-                for warning in dict.fromkeys(warnings):
-                    logger.warning("data-quality warning: %s", warning)
-            except Exception as exc:
-                runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
-                working.publish(connection)
-                raise
-            summary = runs.finish_run(connection, run_id, "completed")
-            if summary["loaded"]:
-                with timer("search index"):
-                    rebuild_search_index(connection)
-            set_aside = runs.set_aside(connection, run_id)
-            with timer("publish"):
-                working.publish(connection)
-        except BaseException:
-            working.discard()
+            files = discover(paths)
+            logger.info("%d file(s) found under %s", len(files), ", ".join(paths))
+            progress.run_started(len(files))
+            runs.set_data_docs(connection, run_id, docs_dir / "index.html")
+            with nlp_runner(runner, settings, dask_address) as dask:
+                warnings = _ingest_batches(connection, files, batch_size or settings.batch_size, run_id,
+                                           settings, docs_dir, timer, dask)
+            for warning in dict.fromkeys(warnings):
+                logger.warning("data-quality warning: %s", warning)
+        except Exception as exc:
+            runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
+            working.publish(connection)
             raise
-    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir_for(target) / "index.html"))
+        summary = runs.finish_run(connection, run_id, "completed")
+        if summary["loaded"]:
+            with timer("search index"):
+                rebuild_search_index(connection)
+        set_aside = runs.set_aside(connection, run_id)
+        with timer("publish"):
+            working.publish(connection)
+    except BaseException:
+        working.discard()
+        raise
+    finally:
+        lock.release()
+    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"))
     summary["set_aside"] = set_aside
     publish_report(summary, timer.seconds, time.perf_counter() - started, set_aside)
     return summary

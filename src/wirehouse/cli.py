@@ -68,23 +68,58 @@ def _print_set_aside(rows: list[tuple], heading: str) -> None:
         console.print(f"  {status_name:<11} {file_path}: {reason}", highlight=False, soft_wrap=True, markup=False)
 
 
+class _ProgressBar:
+    """A rich progress bar on standard error for `wirehouse ingest`, fed by the flow's progress notices."""
+
+    def __init__(self) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(TextColumn("[bold]ingest[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
+                             TextColumn("files"), TimeElapsedColumn(), console=errors, transient=True,
+                             disable=not errors.is_terminal)
+        self._task = None
+
+    def __enter__(self) -> "_ProgressBar":
+        self._bar.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._bar.stop()
+
+    def started(self, total_files: int) -> None:
+        self._task = self._bar.add_task("reading", total=total_files)
+
+    def advanced(self, files_done: int, note: str) -> None:
+        if self._task is not None:
+            self._bar.update(self._task, advance=files_done, description=note)
+
+
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Inbox folders (searched recursively) or article files."),
     warehouse: Optional[Path] = WarehouseOption,
     batch_size: Optional[int] = typer.Option(None, help="Articles per batch [default: WIREHOUSE_BATCH_SIZE or 256]."),
+    runner: str = typer.Option("local", help="Where the NLP stage runs: 'local' (this process) or 'dask' (a Dask cluster)."),
+    dask_address: Optional[str] = typer.Option(
+        None, help="With --runner dask: scheduler address such as tcp://host:8786 [default: WIREHOUSE_DASK_ADDRESS, "
+                   "else a local cluster]."),
 ) -> None:
     """Load every article file under PATHS into the warehouse (one Prefect flow run)."""
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"{', '.join(missing)}: no such file or folder; pass an inbox folder or article files", 2)
+    if runner not in ("local", "dask"):
+        _fail(f"--runner {runner!r}: use 'local' or 'dask'", 2)
     target = _warehouse(warehouse)
     from flows.ingest import ingest_articles
+    from wirehouse import progress
     from wirehouse.warehouse.connection import WarehouseBusyError
 
     started = time.perf_counter()
     try:
-        summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size)
+        with _ProgressBar() as bar, progress.listening(bar):
+            summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size,
+                                      runner=runner, dask_address=dask_address)
     except WarehouseBusyError as exc:
         _fail(str(exc))
     except Exception as exc:  # the run failed: say why, without a traceback

@@ -31,4 +31,10 @@ class Settings:
     nlp_processes: int = field(default_factory=lambda: _int_env("WIREHOUSE_NLP_PROCESSES", min(2, os.cpu_count() or 1)))
     max_nlp_chars: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_NLP_CHARS", 200_000))
     max_file_bytes: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_FILE_BYTES", 5 * 1024 * 1024))
-    lock_timeout_seconds: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_TIMEOUT", 900))
+    # Each attempt waits this long for another writer; a busy lock is retried with exponential backoff.
+    lock_timeout_seconds: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_TIMEOUT", 300))
+    lock_retries: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_RETRIES", 3))
+    lock_retry_delay_seconds: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_RETRY_DELAY", 30))
+    # `--runner dask`: the scheduler to send NLP work to; empty starts a local cluster of `nlp_processes` workers.
+    dask_address: str = field(default_factory=lambda: os.environ.get("WIREHOUSE_DASK_ADDRESS", ""))
+    dask_shard_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_DASK_SHARD_SIZE", 32))

@@ -18,11 +18,14 @@ def writer_lock_path(warehouse: Path) -> Path:
     return warehouse.with_name(warehouse.name + ".lock")
 
 
-@contextmanager
-def writer_lock(warehouse: Path, timeout_seconds: float) -> Iterator[None]:
-    """One ingest at a time per warehouse file, across processes."""
+def acquire_writer_lock(warehouse: Path, timeout_seconds: float) -> FileLock:
+    """Take the writer lock of `warehouse`, waiting up to `timeout_seconds`; the caller releases it.
+
+    The lock is not tied to the acquiring thread: Prefect may run the acquiring task in another
+    thread than the flow that later releases it.
+    """
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(writer_lock_path(warehouse)))
+    lock = FileLock(str(writer_lock_path(warehouse)), thread_local=False)
     try:
         lock.acquire(timeout=timeout_seconds)
     except Timeout as exc:
@@ -30,6 +33,13 @@ def writer_lock(warehouse: Path, timeout_seconds: float) -> Iterator[None]:
             f"{warehouse}: another ingest holds {writer_lock_path(warehouse).name} for over {timeout_seconds:.0f} s; "
             "wait for it to finish or raise WIREHOUSE_LOCK_TIMEOUT"
         ) from exc
+    return lock
+
+
+@contextmanager
+def writer_lock(warehouse: Path, timeout_seconds: float) -> Iterator[None]:
+    """One writer at a time per warehouse file, across processes."""
+    lock = acquire_writer_lock(warehouse, timeout_seconds)
     try:
         yield
     finally:
