@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -80,11 +81,14 @@ class _ProgressBar:
         self._task = None
 
     def __enter__(self) -> "_ProgressBar":
+        self._quieted = _quiet_prefect_console() if not self._bar.disable else []
         self._bar.start()
         return self
 
     def __exit__(self, *exc_info) -> None:
         self._bar.stop()
+        for handler, level in self._quieted:
+            handler.setLevel(level)
 
     def started(self, total_files: int) -> None:
         self._task = self._bar.add_task("reading", total=total_files)
@@ -92,6 +96,23 @@ class _ProgressBar:
     def advanced(self, files_done: int, note: str) -> None:
         if self._task is not None:
             self._bar.update(self._task, advance=files_done, description=note)
+
+
+def _quiet_prefect_console() -> list[tuple[logging.Handler, int]]:
+    """Show only warnings on the terminal while the bar is drawn: Prefect's console handler writes past it.
+
+    The run's full log still goes to the Prefect API (the UI shows every line).
+    """
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    loggers = [logging.getLogger()] + [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+    quieted = []
+    for logger in loggers:
+        for handler in getattr(logger, "handlers", []):
+            if isinstance(handler, PrefectConsoleHandler) and handler.level < logging.WARNING:
+                quieted.append((handler, handler.level))
+                handler.setLevel(logging.WARNING)
+    return quieted
 
 
 @app.command()
