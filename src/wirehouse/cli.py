@@ -244,6 +244,7 @@ def serve_command(
     cron: str = typer.Option("*/15 * * * *", help="When to ingest (cron, UTC)."),
     inbox: Path = typer.Option(Path("samples/inbox"), help="Folder to ingest from."),
     warehouse: Optional[Path] = WarehouseOption,
+    name: str = typer.Option("ingest-inbox", help="Deployment name (shown as ingest-articles/NAME)."),
 ) -> None:
     """Serve the ingest flow on a schedule (Prefect flow.serve), for machines without a work pool."""
     if not inbox.exists():
@@ -251,8 +252,9 @@ def serve_command(
     from flows.ingest import ingest_articles
 
     target = _warehouse(warehouse)
-    console.print(f"Serving ingest of {inbox.resolve()} into {target} on '{cron}' (UTC); Ctrl-C stops.", highlight=False)
-    ingest_articles.serve(name="ingest-inbox", cron=cron, limit=1,
+    console.print(f"Serving ingest-articles/{name}: {inbox.resolve()} into {target} on '{cron}' (UTC); Ctrl-C stops.",
+                  highlight=False)
+    ingest_articles.serve(name=name, cron=cron, limit=1,
                           parameters={"paths": [str(inbox.resolve())], "warehouse": str(target)})
 
 
