@@ -67,7 +67,7 @@ def _name_shaped(tokens: list[Token]) -> bool:
     return lookup_known(" ".join(t.text for t in tokens)) is None
 
 
-def _match_role_at(tokens: list[Token], start: int) -> int:
+def _match_role_at(tokens: Doc | list[Token], start: int) -> int:
     """Length of the longest role form starting at tokens[start] (0 when none)."""
     table = roles()
     for size in range(min(table.longest, len(tokens) - start), 0, -1):
@@ -203,9 +203,8 @@ def _is_agency_marker(doc: Doc, ent: Span) -> bool:
 
 def _inside_title(doc: Doc, ent: Span) -> bool:
     """True when the span is only a word of a title around it: `Defense` (Minister), (Secretary of) `State`."""
-    tokens = list(doc)
     for start in range(max(0, ent.start - 3), ent.start + 1):
-        size = _match_role_at(tokens, start)
+        size = _match_role_at(doc, start)
         if size and start + size >= ent.end and (start < ent.start or start + size > ent.end):
             return True
     return False
@@ -271,7 +270,7 @@ def _attach_role(doc: Doc, ent: Span) -> None:
         affiliation_start = k
         while k < len(doc) and (doc[k].ent_type_ in ("ORG", "GPE", "NORP") or doc[k].text in _POSSESSIVES):
             k += 1
-        size = _match_role_at(list(doc), k) if k < len(doc) else 0
+        size = _match_role_at(doc, k) if k < len(doc) else 0
         if size:
             ent._.role = _role_name(list(doc[k:k + size]))
             ent._.affiliation = _affiliation_before(doc, k) if k > affiliation_start else None
@@ -296,6 +295,9 @@ def _unlabelled_known(doc: Doc, covered: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         match = None
+        if not _title_like(doc[i]):  # every candidate window starts with a capitalized word
+            i += 1
+            continue
         for size in (4, 3, 2, 1):
             if i + size > len(doc) or covered.intersection(range(i, i + size)):
                 continue
@@ -341,13 +343,13 @@ class EntityConsistency:
             else:
                 spans.append((ent, None))
             covered.update(range(ent.start, ent.end))
-        for size in (2, 1):
+        for size in (2, 1) if short_forms else ():
             for i in range(len(doc) - size + 1):
-                window = doc[i:i + size]
                 if covered.intersection(range(i, i + size)) or not _title_like(doc[i + size - 1]):
                     continue
                 if size == 2 and not (_title_like(doc[i]) or doc[i].lower_ in _PARTICLES):
                     continue
+                window = doc[i:i + size]
                 full = short_forms.get(fold(window.text))
                 if full:
                     spans.append((Span(doc, i, i + size, label="PERSON"), full))

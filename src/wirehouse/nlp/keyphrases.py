@@ -24,6 +24,7 @@ class Keyphrase:
 
 def extract_keyphrases(doc: Doc, article: ParsedArticle) -> list[Keyphrase]:
     candidates: list[tuple[tuple[str, ...], str, bool]] = []
+    text = doc.text  # built from every token on each access: read it once
     for chunk in doc.noun_chunks:
         section = article.section_at(chunk.start_char)
         if section not in CONTENT_SECTIONS:
@@ -32,7 +33,7 @@ def extract_keyphrases(doc: Doc, article: ParsedArticle) -> list[Keyphrase]:
         if not words or not any(t.pos_ in ("NOUN", "PROPN") for t in words) or "\n" in chunk.text:
             continue
         key = tuple(t.lemma_.lower() for t in words)
-        surface = doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+        surface = text[words[0].idx:words[-1].idx + len(words[-1].text)]
         candidates.append((key, surface, section in ("title", "subtitle")))
     if not candidates:
         return []
