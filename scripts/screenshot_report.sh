@@ -30,12 +30,18 @@ rm -f "$out_path"
 # file:// URLs need spaces and percent signs escaped.
 report_url="file://$(printf '%s' "$report_path" | sed -e 's/%/%25/g' -e 's/ /%20/g')"
 
+# Headless Chromium logs D-Bus complaints on machines without a session bus; keep its log
+# and show it only when no screenshot came out.
+log="$profile/chromium.log"
+status=0
 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$profile" --window-size=1400,4000 --screenshot="$out_path" "$report_url"
+    --user-data-dir="$profile" --window-size=1400,4000 --screenshot="$out_path" "$report_url" \
+    >"$log" 2>&1 || status=$?
 
 if [ ! -s "$out_path" ]; then
-    echo "chromium wrote no screenshot to $out_path" >&2
+    cat "$log" >&2
+    echo "chromium (exit $status) wrote no screenshot to $out_path" >&2
     exit 1
 fi
 echo "Wrote $out_path"
