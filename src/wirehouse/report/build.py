@@ -69,7 +69,7 @@ def report_sections(data: ReportData) -> list[Section]:
         ),
         Section(
             "quality-history", "Data-quality history", charts.quality_history(data.runs, data.findings),
-            f"Files each ingest run (the latest {len(data.runs)} shown) loaded, found duplicate, quarantined "
+            f"Files each ingest run (the latest {len(data.runs)} shown, by start time in UTC) loaded, found duplicate, quarantined "
             f"or failed, from the run ledger. {findings_note}",
             "etl_run, etl_quality_finding" if data.findings is not None else "etl_run",
             "no ingest run recorded",

@@ -118,8 +118,10 @@ left join entity_mentions as mentions_b on top_pair.entity_key_b = mentions_b.en
 order by top_pair.article_count desc, top_pair.sentence_count desc, top_pair.entity_key_a, top_pair.entity_key_b
 """
 
+# Naive UTC timestamps: the chart labels runs in UTC, and DuckDB's pandas conversion of
+# TIMESTAMPTZ columns trips a pandas deprecation warning.
 RUNS_SQL = """
-select run_id, started_at, status, files_seen, loaded_count, duplicate_count, quarantined_count, failed_count
+select run_id, timezone('UTC', started_at) as started_at, status, files_seen, loaded_count, duplicate_count, quarantined_count, failed_count
 from (select * from etl_run order by started_at desc, run_id limit ?)
 order by started_at, run_id
 """
