@@ -138,6 +138,14 @@ def test_a_missing_warehouse_names_the_file_and_what_to_do(tmp_path):
     assert not missing.exists() and not (tmp_path / "none.report.html").exists()
 
 
+def test_an_unwritable_output_is_a_clear_error(empty_warehouse, tmp_path):
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x")
+    result = runner.invoke(app, ["report", "--warehouse", str(empty_warehouse), "--output", str(not_a_folder / "r.html")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "cannot write the report" in result.output and "file.txt" in result.output
+
+
 def test_a_failing_query_names_its_view(empty_warehouse, tmp_path):
     broken = tmp_path / "broken.duckdb"
     shutil.copy(empty_warehouse, broken)

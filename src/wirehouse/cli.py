@@ -230,8 +230,11 @@ def report_command(
         except ReportQueryError as exc:
             _fail(f"{target}: {exc}")
     destination = (output or default_output(target)).expanduser().resolve()
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    destination.write_text(html, encoding="utf-8")
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{destination}: cannot write the report ({exc.strerror or exc}); pass --output FILE.html somewhere writable")
     console.print(f"Wrote {destination} ({destination.stat().st_size / 1024:.0f} KiB).", highlight=False, soft_wrap=True)
 
 
