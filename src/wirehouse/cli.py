@@ -272,6 +272,30 @@ def export_command(
     console.print(f"Wrote {len(written)} tables as Parquet under {output}.", highlight=False)
 
 
+@app.command("report")
+def report_command(
+    warehouse: Optional[Path] = WarehouseOption,
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="HTML file to write [default: <warehouse stem>.report.html beside it]."),
+) -> None:
+    """Write one self-contained HTML page of charts (articles, entities, topics, countries, network, quality)."""
+    from wirehouse.report import ReportQueryError, build_report, default_output
+
+    target, connection = _reader(warehouse)
+    with connection:
+        try:
+            html = build_report(connection, target)
+        except ReportQueryError as exc:
+            _fail(f"{target}: {exc}")
+    destination = (output or default_output(target)).expanduser().resolve()
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{destination}: cannot write the report ({exc.strerror or exc}); pass --output FILE.html somewhere writable")
+    console.print(f"Wrote {destination} ({destination.stat().st_size / 1024:.0f} KiB).", highlight=False, soft_wrap=True)
+
+
 @app.command("lineage")
 def lineage_command(
     output: Path = typer.Option(Path("docs/view_lineage.md"), "--output", "-o", help="Markdown file to write."),
