@@ -10,6 +10,7 @@ Templates are `str.format` patterns over the slots `generate` fills per article:
   {year}          the publication year, in a past-tense clause; {past_year} an earlier year
   {num_small} {num} {num_k} {pct} {money} {ordinal}   quantities; {uniq} the article's own figure
   {topic} {topic2}  noun phrases of the beat; {outlet} the agency that filed the story
+  {other_agency}   another agency, quoted as a source
 
 Quotes are stored without closing punctuation; `generate` attributes them to a speaker.
 """
@@ -536,6 +537,8 @@ GENERIC = (
     "Local officials said they had not been consulted in advance.",
     "The plan still needs the approval of the government in {home}.",
     "The news was welcomed by business groups in {place2}.",
+    "The figures were first reported by {other_agency}.",
+    "{Other_agency} earlier quoted a source as saying the decision had been expected.",
 )
 
 # A Kremlin readout: no dateline, the President's counterpart as {p1}, the beat's topics and quotes.

@@ -26,7 +26,7 @@ from benchmarks.corpus import beats as beat_vocabulary
 from benchmarks.corpus import templates
 from benchmarks.corpus.beats import Beat
 from benchmarks.corpus.vocabulary import (
-    HEAD_TITLES, JOURNALISTS, NUMBER_WORDS, ORDINALS, ORGANISATIONS, PEOPLE, PEOPLE_BY_REGION, PHOTOGRAPHERS, PLACES,
+    AGENCIES, HEAD_TITLES, JOURNALISTS, NUMBER_WORDS, ORDINALS, ORGANISATIONS, PEOPLE, PEOPLE_BY_REGION, PHOTOGRAPHERS, PLACES,
     PLACES_BY_REGION, Organisation, Person, Place,
 )
 
@@ -237,6 +237,7 @@ def compose_article(index: int, seed: int = 7) -> GeneratedArticle:
         "home_country": home.country, "place1": place1.city, "place2": place2.city, "country1": place1.country,
         "country2": place2.country, "topic": topic, "topic2": topic2,
         "outlet": "reporters" if agency == "Kremlin" else agency,
+        "other_agency": rng.choice([name for name in AGENCIES if name != agency]),
     }
     slots = _Slots(rng, people, orgs, fixed, 1000 + 3 * index + rng.randrange(3), rng.random() < 0.3)
 
