@@ -21,6 +21,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.runtime import flow_run
 from prefect.tasks import exponential_backoff
+from prefect.utilities.annotations import quote
 
 from wirehouse import progress
 
@@ -29,6 +30,7 @@ from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
+from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerProcessNlp
 from wirehouse.nlp.pipeline import load_pipeline
 from wirehouse.reporting import set_aside_table, summary_markdown
 from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
@@ -41,6 +43,10 @@ from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
 from wirehouse.warehouse.schema import apply_schema
 from wirehouse.warehouse.search import rebuild_index
 from wirehouse.warehouse.topic_models import latest_model
+
+
+# Below this many files a run analyses in this process: worker start-up would cost more than it saves.
+WORKER_MIN_FILES = 200
 
 
 def _only_when_busy(task, task_run, state) -> bool:
@@ -71,54 +77,70 @@ def read_articles(entries: list[InboxEntry], settings: Settings, connection, see
 
 
 @task(cache_policy=NO_CACHE)
-def extract_entities(batch: Batch, settings: Settings) -> Batch:
-    """spaCy named entities with character offsets and sections, in one batched pass."""
-    nlp = load_pipeline(settings.spacy_model)
-    batch.analyzed = analyze_articles(batch.articles, nlp, n_process=settings.nlp_processes)
+def extract_entities(batch: Batch) -> Batch:
+    """spaCy entities, quotes, topic lemmas and key phrases of the batch, from the NLP runner it was sent to.
+
+    With worker processes or Dask this mostly waits: the batch was sent off when it was read, and
+    the workers analysed it while the flow validated and loaded the batch before.
+    """
+    batch.analyzed = batch.pending.result()
+    batch.pending = None
     return batch
 
 
 @task(cache_policy=NO_CACHE)
 def analyze_shard(articles: list[ParsedArticle], model_name: str) -> list[AnalyzedArticle]:
     """The NLP stage for one shard of a batch, on a Dask worker (the pipeline loads once per worker)."""
-    return analyze_articles(articles, load_pipeline(model_name), n_process=1)
+    return analyze_articles(articles, load_pipeline(model_name))
 
 
-def extract_entities_on(dask, batch: Batch, settings: Settings) -> Batch:
-    """The NLP stage spread over a Dask cluster in shards; results keep the batch's order."""
-    size = max(1, settings.dask_shard_size)
-    shards = [batch.articles[i : i + size] for i in range(0, len(batch.articles), size)]
-    futures = [dask.submit(analyze_shard, {"articles": shard, "model_name": settings.spacy_model}) for shard in shards]
-    batch.analyzed = [analyzed for future in futures for analyzed in future.result()]
-    return batch
+class DaskNlp:
+    """Sends each batch to a Dask cluster in shards, one Prefect task run per shard."""
+
+    def __init__(self, task_runner, settings: Settings) -> None:
+        self.task_runner = task_runner
+        self.settings = settings
+
+    def submit(self, articles: list[ParsedArticle]) -> ChunkResults:
+        size = max(1, self.settings.dask_shard_size)
+        return ChunkResults([
+            self.task_runner.submit(analyze_shard, {"articles": articles[i : i + size], "model_name": self.settings.spacy_model})
+            for i in range(0, len(articles), size)
+        ])
 
 
 @contextmanager
-def nlp_runner(runner: str, settings: Settings, dask_address: str | None) -> Iterator[object | None]:
-    """None for the default in-process NLP; a started DaskTaskRunner for `runner="dask"`."""
-    if runner == "local":
-        yield None
-        return
-    if runner != "dask":
+def nlp_runner(runner: str, settings: Settings, dask_address: str | None, file_count: int) -> Iterator[NlpRunner]:
+    """Where the NLP stage runs: a Dask cluster (`runner="dask"`), else worker processes for runs of
+    WORKER_MIN_FILES files or more, else this process (worker start-up costs more than it saves)."""
+    if runner == "dask":
+        with _dask_task_runner(settings, dask_address) as task_runner:
+            yield DaskNlp(task_runner, settings)
+    elif runner != "local":
         raise ValueError(f"unknown runner {runner!r}: use 'local' or 'dask'")
+    elif settings.nlp_processes > 1 and file_count >= WORKER_MIN_FILES:
+        with WorkerProcessNlp(settings.spacy_model, settings.nlp_processes) as workers:
+            yield workers
+    else:
+        yield InProcessNlp(settings.spacy_model)
+
+
+def _dask_task_runner(settings: Settings, dask_address: str | None):
     from prefect_dask import DaskTaskRunner
 
-    address = dask_address or settings.dask_address
-    if address:
-        task_runner = DaskTaskRunner(address=address)
-    else:
-        # A local cluster of worker processes that report their task runs to this run's Prefect API
-        # (without it each worker would start a temporary server of its own); dashboard on any free port.
-        with get_client(sync_client=True) as client:
-            api_url = str(client.api_url)
-        task_runner = DaskTaskRunner(cluster_kwargs={
-            "n_workers": max(1, settings.nlp_processes), "threads_per_worker": 1, "processes": True,
-            "dashboard_address": ":0", "env": {"PREFECT_API_URL": api_url},
-        })
     # Cluster start-up and shutdown chatter would bury the run's own log lines.
     logging.getLogger("distributed").setLevel(logging.WARNING)
-    with task_runner:
-        yield task_runner
+    address = dask_address or settings.dask_address
+    if address:
+        return DaskTaskRunner(address=address)
+    # A local cluster of worker processes that report their task runs to this run's Prefect API
+    # (without it each worker would start a temporary server of its own); dashboard on any free port.
+    with get_client(sync_client=True) as client:
+        api_url = str(client.api_url)
+    return DaskTaskRunner(cluster_kwargs={
+        "n_workers": max(1, settings.nlp_processes), "threads_per_worker": 1, "processes": True,
+        "dashboard_address": ":0", "env": {"PREFECT_API_URL": api_url},
+    })
 
 
 @task(cache_policy=NO_CACHE)
@@ -164,6 +186,12 @@ def record_failed_batch(connection, entries: list[InboxEntry], run_id: str, erro
 
 
 @task(cache_policy=NO_CACHE)
+def build_data_docs(docs_dir: Path) -> None:
+    """The run's Great Expectations results as HTML (Data Docs), written once after the last batch."""
+    default_validator(docs_dir).build_docs()
+
+
+@task(cache_policy=NO_CACHE)
 def rebuild_search_index(connection) -> None:
     """Full-text index over article text, rebuilt when the run loaded articles."""
     rebuild_index(connection)
@@ -206,33 +234,66 @@ def _run_name() -> str:
 
 
 def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str, settings: Settings,
-                    docs_dir: Path, timer: StageTimer, dask) -> list[str]:
-    """Every batch through read, NLP, topics, validation and load; returns the data-quality warnings."""
+                    docs_dir: Path, timer: StageTimer, nlp: NlpRunner) -> list[str]:
+    """Every batch through read, NLP, topics, validation and load; returns the data-quality warnings.
+
+    Batches go to tasks wrapped in `quote`: Prefect would otherwise walk every token of every
+    article looking for futures to resolve, which cost more than the stages themselves.
+
+    One batch ahead is read and sent to the NLP runner before the current one is validated and
+    loaded, so with worker processes (or Dask) the model never waits for the rest of the pipeline.
+    """
     logger = get_run_logger()
     seen_in_run: dict[str, str] = {}
     topic_model = latest_model(connection)
     warnings: list[str] = []
-    batches = _chunks(files, size)
-    for number, chunk in enumerate(batches, start=1):
+    chunks = _chunks(files, size)
+
+    def start(number: int, chunk: list[InboxEntry]) -> Batch | None:
         try:
             with timer("read and parse"):
-                batch = read_articles(chunk, settings, connection, seen_in_run)
-            batch.number = number
-            with timer("entities"):
-                batch = extract_entities(batch, settings) if dask is None else extract_entities_on(dask, batch, settings)
-            with timer("topics"):
-                batch = assign_topics(batch, topic_model)
-            with timer("validate"):
-                batch, frames = validate(batch, run_id, docs_dir)
-            with timer("load"):
-                counts = load(connection, batch, frames, run_id)
+                batch = read_articles(quote(chunk), settings, quote(connection), quote(seen_in_run))
+            batch.number, batch.entries = number, chunk
+            with timer("entities"):  # all of the NLP when it runs here; only the hand-over to workers
+                batch.pending = nlp.submit(batch.articles)
+            return batch
         except Exception as exc:  # one bad batch must not sink the run
-            counts = record_failed_batch(connection, chunk, run_id, f"{type(exc).__name__}: {exc}")
-            logger.error("batch %d/%d failed (%s): its files are marked failed in the ledger", number, len(batches), exc)
-        else:
-            warnings += batch.warnings
-        logger.info("batch %d/%d: %s", number, len(batches), ", ".join(f"{k} {v}" for k, v in counts.items()))
-        progress.files_finished(len(chunk), f"batch {number}/{len(batches)}")
+            fail(number, chunk, exc)
+            return None
+
+    def finish(batch: Batch) -> None:
+        try:
+            with timer("entities"):
+                batch = extract_entities(quote(batch))
+            with timer("topics"):
+                batch = assign_topics(quote(batch), quote(topic_model))
+            with timer("validate"):
+                batch, frames = validate(quote(batch), run_id, docs_dir)
+            with timer("load"):
+                counts = load(quote(connection), quote(batch), quote(frames), run_id)
+        except Exception as exc:
+            fail(batch.number, batch.entries, exc)
+            return
+        warnings.extend(batch.warnings)
+        done(batch.number, batch.entries, counts)
+
+    def fail(number: int, chunk: list[InboxEntry], exc: Exception) -> None:
+        counts = record_failed_batch(quote(connection), quote(chunk), run_id, f"{type(exc).__name__}: {exc}")
+        logger.error("batch %d/%d failed (%s): its files are marked failed in the ledger", number, len(chunks), exc)
+        done(number, chunk, counts)
+
+    def done(number: int, chunk: list[InboxEntry], counts: dict[str, int]) -> None:
+        logger.info("batch %d/%d: %s", number, len(chunks), ", ".join(f"{k} {v}" for k, v in counts.items()))
+        progress.files_finished(len(chunk), f"batch {number}/{len(chunks)}")
+
+    in_flight: Batch | None = None
+    for number, chunk in enumerate(chunks, start=1):
+        started = start(number, chunk)
+        if in_flight is not None:
+            finish(in_flight)
+        in_flight = started
+    if in_flight is not None:
+        finish(in_flight)
     return warnings
 
 
@@ -265,11 +326,13 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             logger.info("%d file(s) found under %s", len(files), ", ".join(paths))
             progress.run_started(len(files))
             runs.set_data_docs(connection, run_id, docs_dir / "index.html")
-            with nlp_runner(runner, settings, dask_address) as dask:
+            with nlp_runner(runner, settings, dask_address, len(files)) as nlp:
                 warnings = _ingest_batches(connection, files, batch_size or settings.batch_size, run_id,
-                                           settings, docs_dir, timer, dask)
+                                           settings, docs_dir, timer, nlp)
             for warning in dict.fromkeys(warnings):
                 logger.warning("data-quality warning: %s", warning)
+            with timer("validate"):
+                build_data_docs(docs_dir)
         except Exception as exc:
             runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
             working.publish(connection)
@@ -288,5 +351,6 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         lock.release()
     summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"))
     summary["set_aside"] = set_aside
+    summary["stage_seconds"] = {stage: round(seconds, 3) for stage, seconds in timer.seconds.items()}
     publish_report(summary, timer.seconds, time.perf_counter() - started, set_aside)
     return summary

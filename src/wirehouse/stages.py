@@ -27,6 +27,8 @@ class Batch:
     warnings: list[str] = field(default_factory=list)
     findings: list = field(default_factory=list)
     number: int = 0
+    entries: list[InboxEntry] = field(default_factory=list)
+    pending: object | None = None  # the NLP runner's handle on this batch's analysis, until it is collected
 
 
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],

