@@ -26,6 +26,7 @@ from prefect.utilities.annotations import quote
 from wirehouse import progress
 
 from wirehouse.articles.discover import InboxEntry, discover_entries
+from wirehouse.articles.read import content_digest
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.articles.model import ParsedArticle
@@ -39,7 +40,7 @@ from wirehouse.warehouse import runs
 from wirehouse.warehouse.connection import WarehouseBusyError, acquire_writer_lock
 from wirehouse.warehouse.publish import WorkingCopy
 from wirehouse.warehouse.frames import StarFrames, build_frames, findings_frame
-from wirehouse.warehouse.load import known_articles, load_batch, record_ledger
+from wirehouse.warehouse.load import known_articles, known_contents, load_batch, record_ledger, refresh_marts
 from wirehouse.warehouse.schema import apply_schema
 from wirehouse.warehouse.search import rebuild_index
 from wirehouse.warehouse.topic_models import latest_model
@@ -68,8 +69,10 @@ def discover(paths: list[str]) -> list[InboxEntry]:
 
 @task(cache_policy=NO_CACHE)
 def read_articles(entries: list[InboxEntry], settings: Settings, connection, seen_in_run: dict[str, str]) -> Batch:
-    """Decode, normalize, de-duplicate and parse metadata for a batch of files."""
-    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars)
+    """Decode, normalize, de-duplicate and parse metadata for a batch of files (files whose bytes were loaded before are skipped)."""
+    digests = {entry.path: digest for entry in entries if not entry.problem and (digest := content_digest(entry.path))}
+    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars,
+                           known_contents(connection, list(set(digests.values()))), digests)
     already = known_articles(connection, [a.article_id for a in batch.articles])
     duplicates = {a.article_id: [f"same normalized text as {already[a.article_id]}"] for a in batch.articles if a.article_id in already}
     drop_articles(batch, duplicates, status="duplicate")
@@ -176,6 +179,13 @@ def load(connection, batch: Batch, frames: StarFrames, run_id: str) -> dict[str,
 
 
 @task(cache_policy=NO_CACHE)
+def record_ledger_only(connection, batch: Batch, run_id: str) -> dict[str, int]:
+    """The ledger rows of a batch with no new article (duplicates, files set aside)."""
+    record_ledger(connection, batch.ledger, run_id, runs.now())
+    return batch.ledger.counts()
+
+
+@task(cache_policy=NO_CACHE)
 def record_failed_batch(connection, entries: list[InboxEntry], run_id: str, error: str) -> dict[str, int]:
     """Ledger every file of a batch that hit a processing error as failed, with the error."""
     ledger = Ledger()
@@ -183,6 +193,12 @@ def record_failed_batch(connection, entries: list[InboxEntry], run_id: str, erro
         ledger.record(str(entry.path), "failed", f"processing error, nothing of this file was loaded: {error}")
     record_ledger(connection, ledger, run_id, runs.now())
     return ledger.counts()
+
+
+@task(cache_policy=NO_CACHE)
+def update_marts(connection, run_id: str) -> None:
+    """dim_date and the display names of the entities the run mentioned, once after the last batch."""
+    refresh_marts(connection, run_id)
 
 
 @task(cache_policy=NO_CACHE)
@@ -234,8 +250,10 @@ def _run_name() -> str:
 
 
 def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str, settings: Settings,
-                    docs_dir: Path, timer: StageTimer, nlp: NlpRunner) -> list[str]:
-    """Every batch through read, NLP, topics, validation and load; returns the data-quality warnings.
+                    docs_dir: Path, timer: StageTimer, nlp: NlpRunner) -> tuple[list[str], int]:
+    """Every batch through read, NLP, topics, validation and load.
+
+    Returns the data-quality warnings and how many batches were validated.
 
     Batches go to tasks wrapped in `quote`: Prefect would otherwise walk every token of every
     article looking for futures to resolve, which cost more than the stages themselves.
@@ -247,6 +265,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
     seen_in_run: dict[str, str] = {}
     topic_model = latest_model(connection)
     warnings: list[str] = []
+    validated = 0
     chunks = _chunks(files, size)
 
     def start(number: int, chunk: list[InboxEntry]) -> Batch | None:
@@ -262,6 +281,11 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
             return None
 
     def finish(batch: Batch) -> None:
+        nonlocal validated
+        if not batch.articles:  # all duplicates or set aside: only the ledger has anything to say
+            with timer("load"):
+                done(batch.number, batch.entries, record_ledger_only(quote(connection), quote(batch), run_id))
+            return
         try:
             with timer("entities"):
                 batch = extract_entities(quote(batch))
@@ -269,6 +293,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
                 batch = assign_topics(quote(batch), quote(topic_model))
             with timer("validate"):
                 batch, frames = validate(quote(batch), run_id, docs_dir)
+                validated += 1
             with timer("load"):
                 counts = load(quote(connection), quote(batch), quote(frames), run_id)
         except Exception as exc:
@@ -294,7 +319,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
         in_flight = started
     if in_flight is not None:
         finish(in_flight)
-    return warnings
+    return warnings, validated
 
 
 @flow(name="ingest-articles", flow_run_name=_run_name, log_prints=True)
@@ -327,13 +352,17 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             progress.run_started(len(files))
             runs.set_data_docs(connection, run_id, docs_dir / "index.html")
             with nlp_runner(runner, settings, dask_address, len(files)) as nlp:
-                warnings = _ingest_batches(connection, files, batch_size or settings.batch_size, run_id,
-                                           settings, docs_dir, timer, nlp)
+                warnings, validated = _ingest_batches(connection, files, batch_size or settings.batch_size, run_id,
+                                                      settings, docs_dir, timer, nlp)
             for warning in dict.fromkeys(warnings):
                 logger.warning("data-quality warning: %s", warning)
-            with timer("validate"):
-                build_data_docs(docs_dir)
+            if validated:
+                with timer("validate"):
+                    build_data_docs(docs_dir)
+            with timer("load"):
+                update_marts(quote(connection), run_id)
         except Exception as exc:
+            update_marts(quote(connection), run_id)  # what was loaded before the failure is published whole
             runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
             working.publish(connection)
             raise

@@ -1,6 +1,8 @@
 -- Names of entities the team's alias list does not know: the most frequent full surface form among
 -- all their mentions (surnames resolved inside an article do not count), ties broken alphabetically.
--- Computed from every mention, so the same articles loaded in any order give the same names.
+-- Computed from every mention, so the same articles loaded in any order give the same names; only
+-- entities mentioned by the run's articles (getvariable('wirehouse_run_id')) can change, so only
+-- they are recomputed.
 update dim_entity
 set canonical_name = best_name.name
 from (
@@ -17,6 +19,12 @@ from (
             ) as position,
         from fact_entity_mention
         where fact_entity_mention.link_method in ('exact', 'transliteration', 'case_variant')
+            and fact_entity_mention.entity_key in (
+                select run_mention.entity_key
+                from fact_entity_mention as run_mention
+                inner join fact_article as run_article on run_mention.article_id = run_article.article_id
+                where run_article.run_id = getvariable('wirehouse_run_id')
+            )
         group by fact_entity_mention.entity_key, fact_entity_mention.mention_text
     ) as ranked
     where ranked.position = 1

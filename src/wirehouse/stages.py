@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from wirehouse.articles.discover import InboxEntry
 from wirehouse.articles.metadata import parse_article
@@ -32,17 +33,28 @@ class Batch:
 
 
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],
-                   max_nlp_chars: int = 200_000) -> Batch:
+                   max_nlp_chars: int = 200_000,
+                   known_contents: dict[str, tuple[str, str]] | None = None,
+                   digests: dict[Path, str] | None = None) -> Batch:
     """Decode, normalize and parse each file; unreadable and duplicate files go to the ledger.
 
     `known_articles` maps article ids already in the warehouse (or earlier in this run) to
-    the file they came from; it is updated with the new articles of this batch.
+    the file they came from; it is updated with the new articles of this batch. A file whose
+    bytes (`digests`) are in `known_contents` became an article before: it is a duplicate without
+    being decoded or parsed, which keeps a re-run over an unchanged inbox cheap.
     """
     batch = Batch()
+    known_contents = known_contents or {}
+    digests = digests or {}
     for entry in entries:
         path = entry.path
         if entry.problem:
             batch.ledger.record(str(path), "quarantined", entry.problem)
+            continue
+        known = known_contents.get(digests.get(path, ""))
+        if known is not None:
+            article_id, first_file = known
+            batch.ledger.record(str(path), "duplicate", f"same normalized text as {first_file}", digests[path], article_id)
             continue
         file_text = read_article_file(path, max_file_bytes)
         if file_text.problem:

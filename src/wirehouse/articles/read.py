@@ -33,6 +33,15 @@ def article_id_for(normalized_text: str) -> str:
     return sha256_hex(normalized_text.encode("utf-8"))
 
 
+def content_digest(path: Path) -> str | None:
+    """SHA-256 of the file's bytes, or None when it cannot be read (read_article_file then says why)."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 def read_article_file(path: Path, max_bytes: int) -> FileText:
     """Read one file; every failure becomes a specific `problem`, never an exception."""
     try:

@@ -80,6 +80,7 @@ class Validator:
 
         self.folder = folder or expectations_dir()
         self.docs_dir = docs_dir
+        self._unbuilt = False  # results validated since the Data Docs were last built
         # GX announces its temporary Data Docs folder at INFO; that is noise in a run's log.
         logging.getLogger("great_expectations").setLevel(logging.WARNING)
         logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.WARNING)
@@ -110,9 +111,10 @@ class Validator:
 
     def build_docs(self) -> Path | None:
         """Write the Data Docs site with every validation result so far; its index page, if any."""
-        if self.docs_dir is None:
-            return None
+        if self.docs_dir is None or not self._unbuilt:
+            return self.docs_index
         self.context.build_data_docs(site_names=["wirehouse"])
+        self._unbuilt = False
         return self.docs_index
 
     @property
@@ -126,6 +128,7 @@ class Validator:
             raise SuiteFileError(f"{self.folder}/{suite_name}.json: suite missing")
         if frame.empty:
             return []
+        self._unbuilt = True
         checkpoint_result = self.checkpoints[suite_name].run(
             batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=run_name))
         [result] = checkpoint_result.run_results.values()

@@ -13,8 +13,9 @@ from wirehouse.paths import sql_dir
 from wirehouse.warehouse.frames import TABLE_ORDER, StarFrames, ledger_frame
 
 
-# Set-based SQL run inside each batch's transaction, after the rows are in.
-LOAD_TRANSFORMS = ("dim_date.sql", "dim_entity_names.sql")
+# Set-based SQL run once per run, after its last batch: readers see the warehouse only when the run
+# publishes, so per-batch upkeep would be work thrown away.
+MART_TRANSFORMS = ("dim_date.sql", "dim_entity_names.sql")
 
 
 def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
@@ -31,6 +32,26 @@ def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]
     finally:
         connection.unregister("wanted_article")
     return dict(rows)
+
+
+def known_contents(connection: duckdb.DuckDBPyConnection, digests: list[str]) -> dict[str, tuple[str, str]]:
+    """File content hash → (article id, the article's source file), for bytes an earlier run already
+    turned into an article that the warehouse still holds: such files need no decoding or parsing."""
+    if not digests:
+        return {}
+    connection.register("wanted_content", pd.DataFrame({"content_sha256": digests}))
+    try:
+        rows = connection.execute(
+            "select etl_file_ledger.content_sha256, any_value(fact_article.article_id), any_value(fact_article.source_file) "
+            "from etl_file_ledger "
+            "inner join wanted_content on etl_file_ledger.content_sha256 = wanted_content.content_sha256 "
+            "inner join fact_article on etl_file_ledger.article_id = fact_article.article_id "
+            "where etl_file_ledger.status in ('loaded', 'duplicate') "
+            "group by etl_file_ledger.content_sha256"
+        ).fetchall()
+    finally:
+        connection.unregister("wanted_content")
+    return {digest: (article_id, source_file) for digest, article_id, source_file in rows}
 
 
 @lru_cache(maxsize=None)
@@ -61,13 +82,11 @@ def load_batch(
     seen_at: datetime,
     findings: pd.DataFrame | None = None,
 ) -> None:
-    """Dimensions, facts, dim_date, the batch's ledger rows and quality findings: all or nothing."""
+    """Dimensions, facts, the batch's ledger rows and quality findings: all or nothing."""
     connection.begin()
     try:
         for table in TABLE_ORDER:
             _insert(connection, table, frames[table])
-        for transform in LOAD_TRANSFORMS:
-            connection.execute((sql_dir() / "marts" / transform).read_text(encoding="utf-8"))
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
         if findings is not None:
             _insert(connection, "etl_quality_finding", findings, ignore_existing=False)
@@ -80,3 +99,17 @@ def load_batch(
 def record_ledger(connection: duckdb.DuckDBPyConnection, ledger: Ledger, run_id: str, seen_at: datetime) -> None:
     """Ledger rows alone, for a batch that could not be loaded."""
     _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
+
+
+def refresh_marts(connection: duckdb.DuckDBPyConnection, run_id: str) -> None:
+    """dim_date over the loaded range, and display names of the entities this run mentioned (the
+    transforms read the run as `getvariable('wirehouse_run_id')`), in one transaction."""
+    connection.begin()
+    try:
+        connection.execute("set variable wirehouse_run_id = ?", [run_id])
+        for transform in MART_TRANSFORMS:
+            connection.execute((sql_dir() / "marts" / transform).read_text(encoding="utf-8"))
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
