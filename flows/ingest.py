@@ -4,8 +4,6 @@ It only sequences the stages; every decision lives in the `wirehouse` package:
 discover → read & parse → entities → topics → validate → load → record the run.
 """
 
-from __future__ import annotations
-
 import logging
 import time
 import uuid
