@@ -40,7 +40,7 @@ from wirehouse.warehouse.publish import WorkingCopy
 from wirehouse.warehouse.frames import StarFrames, build_frames, findings_frame
 from wirehouse.warehouse.load import known_articles, known_contents, load_batch, record_ledger, refresh_marts
 from wirehouse.warehouse.schema import apply_schema
-from wirehouse.warehouse.search import rebuild_index
+from wirehouse.warehouse.search import update_index
 from wirehouse.warehouse.topic_models import latest_model
 
 
@@ -206,9 +206,9 @@ def build_data_docs(docs_dir: Path) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def rebuild_search_index(connection) -> None:
-    """Full-text index over article text, rebuilt when the run loaded articles."""
-    rebuild_index(connection)
+def update_search_index(connection) -> None:
+    """Full-text index over article text: the run's new articles are added to it."""
+    update_index(connection)
 
 
 class StageTimer:
@@ -367,7 +367,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         summary = runs.finish_run(connection, run_id, "completed")
         if summary["loaded"]:
             with timer("search index"):
-                rebuild_search_index(connection)
+                update_search_index(connection)
         set_aside = runs.set_aside(connection, run_id)
         with timer("publish"):
             working.publish(connection)

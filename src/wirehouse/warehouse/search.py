@@ -39,6 +39,106 @@ def rebuild_index(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def update_index(connection: duckdb.DuckDBPyConnection) -> int:
+    """Add the articles the index does not have yet; returns how many were added.
+
+    `create_fts_index` reads the whole table, so rebuilding after every run would cost more as
+    the warehouse grows. This adds only the new documents to the index's tables, tokenized by the
+    index's own `tokenize` macro and stemmer, and updates document frequencies and the statistics
+    BM25 reads, so scores are the same as after a full rebuild. With no index yet, or when articles
+    were removed from `article_text` since, it rebuilds.
+    """
+    load_fts(connection)
+    if not has_index(connection):
+        rebuild_index(connection)
+        return connection.execute(f"select count(*) from {INDEX_SCHEMA}.docs").fetchone()[0]
+    indexed, stale = connection.execute(
+        f"""
+        select count(*), count(*) filter (where article_text.article_id is null)
+        from {INDEX_SCHEMA}.docs
+        left join article_text on {INDEX_SCHEMA}.docs.name = article_text.article_id
+        """
+    ).fetchone()
+    if stale:
+        rebuild_index(connection)
+        return indexed - stale
+    connection.begin()
+    try:
+        added = _add_new_documents(connection)
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+    return added
+
+
+def _add_new_documents(connection: duckdb.DuckDBPyConnection) -> int:
+    fts = INDEX_SCHEMA
+    connection.execute(
+        f"""
+        create or replace temp table fts_new_docs as
+        select
+            (select coalesce(max(docid), -1) from {fts}.docs) + row_number() over (order by article_text.article_id) as docid,
+            article_text.article_id as name,
+            article_text.full_text,
+        from article_text
+        anti join {fts}.docs on article_text.article_id = {fts}.docs.name
+        """
+    )
+    added = connection.execute("select count(*) from fts_new_docs").fetchone()[0]
+    if added:
+        connection.execute(
+            f"""
+            create or replace temp table fts_new_terms as
+            with tokenized as (
+                select unnest({fts}.tokenize(fts_new_docs.full_text)) as w, fts_new_docs.docid,
+                from fts_new_docs
+            )
+            select stem(tokenized.w, 'english') as term, tokenized.docid, 0 as fieldid,
+            from tokenized
+            where tokenized.w is not null
+                and len(tokenized.w) > 0
+                and tokenized.w not in (select sw from {fts}.stopwords)
+            """
+        )
+        connection.execute(
+            f"""
+            insert into {fts}.dict (termid, term, df)
+            select (select coalesce(max(termid), -1) from {fts}.dict) + row_number() over (order by new_terms.term),
+                new_terms.term, 0,
+            from (select distinct fts_new_terms.term from fts_new_terms) as new_terms
+            anti join {fts}.dict on new_terms.term = {fts}.dict.term
+            """
+        )
+        connection.execute(
+            f"""
+            update {fts}.dict set df = {fts}.dict.df + new_df.df
+            from (select fts_new_terms.term, count(distinct fts_new_terms.docid) as df from fts_new_terms group by all) as new_df
+            where {fts}.dict.term = new_df.term
+            """
+        )
+        connection.execute(
+            f"""
+            insert into {fts}.terms (docid, fieldid, termid)
+            select fts_new_terms.docid, fts_new_terms.fieldid, {fts}.dict.termid,
+            from fts_new_terms inner join {fts}.dict on fts_new_terms.term = {fts}.dict.term
+            """
+        )
+        connection.execute(
+            f"""
+            insert into {fts}.docs (docid, name, len)
+            select fts_new_docs.docid, fts_new_docs.name,
+                (select count(*) from fts_new_terms where fts_new_terms.docid = fts_new_docs.docid),
+            from fts_new_docs
+            """
+        )
+        connection.execute(f"delete from {fts}.stats")
+        connection.execute(f"insert into {fts}.stats select count(docid), sum(len) / count(len) from {fts}.docs")
+        connection.execute("drop table fts_new_terms")
+    connection.execute("drop table fts_new_docs")
+    return added
+
+
 def has_index(connection: duckdb.DuckDBPyConnection) -> bool:
     return connection.execute(
         "select count(*) from duckdb_schemas() where schema_name = ?", [INDEX_SCHEMA]).fetchone()[0] > 0
