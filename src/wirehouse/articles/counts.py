@@ -7,9 +7,11 @@ import re
 WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) before whitespace and a capital,
 # a digit or an opening quote; common abbreviations do not end one.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bNo)"
-                           r"(?<!\bU\.S)(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)"
-                           r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# The punctuation comes first so the search skips other characters at once; the look-behinds
+# then check the word before it.
+_SENTENCE_END = re.compile(r"[.!?](?<!\b[A-Z].)(?<!\bMr.)(?<!\bMrs.)(?<!\bMs.)(?<!\bDr.)(?<!\bSt.)(?<!\bGen.)(?<!\bNo.)"
+                           r"(?<!\bU\.S.)(?<!\bJan.)(?<!\bFeb.)(?<!\bAug.)(?<!\bSept.)(?<!\bOct.)(?<!\bNov.)(?<!\bDec.)"
+                           r"[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def word_count(text: str) -> int:
