@@ -341,7 +341,9 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
     )(target, settings.lock_timeout_seconds)
     working = WorkingCopy(target)
     try:
-        connection = working.open()
+        with timer("working copy"):
+            connection = working.open()
+        working_copy = "brought forward by the last run's journal" if working.caught_up else "copied from the served file"
         apply_schema(connection)
         runs.start_run(connection, run_id, flow_run.get_id())
         try:
@@ -376,7 +378,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         raise
     finally:
         lock.release()
-    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"))
+    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"), working_copy=working_copy)
     summary["set_aside"] = set_aside
     summary["stage_seconds"] = {stage: round(seconds, 3) for stage, seconds in timer.seconds.items()}
     publish_report(summary, timer.seconds, time.perf_counter() - started, set_aside)

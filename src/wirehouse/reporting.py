@@ -14,6 +14,7 @@ def summary_markdown(summary: dict, stage_seconds: dict[str, float], elapsed: fl
         "",
         f"Warehouse: `{summary['warehouse']}`",
         "",
+        *([f"Working copy: {summary['working_copy']}", ""] if summary.get("working_copy") else []),
         "| files seen | loaded | duplicate | quarantined | failed | entity mentions | seconds | articles/s |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| {summary['files_seen']} | {loaded} | {summary['duplicate']} | {summary['quarantined']} | "

@@ -1,0 +1,92 @@
+"""Publishing without copying: the previous version, brought forward by the last run's journal,
+is the next working copy; whatever path a run takes, the served warehouse is the same."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.ingest import ingest_articles
+from wirehouse.warehouse.publish import WorkingCopy, standby_is_current, working_copy_path
+from tests.test_concurrency import star_content
+
+
+def every_table(connection: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """Every row of every table, the full-text index's included."""
+    tables = connection.execute(
+        "select schema_name, table_name from duckdb_tables() where database_name = current_database() order by all"
+    ).fetchall()
+    return {f"{schema}.{table}": connection.execute(f'select * from "{schema}"."{table}" order by all').fetchall()
+            for schema, table in tables}
+
+
+@pytest.fixture(scope="module")
+def inboxes(samples_dir, tmp_path_factory) -> list[Path]:
+    """The samples split over three inboxes, as three deliveries."""
+    files = sorted(samples_dir.rglob("*.txt"))
+    root = tmp_path_factory.mktemp("deliveries")
+    folders = []
+    for number in range(3):
+        folder = root / f"delivery{number}"
+        folder.mkdir()
+        for path in files[number::3]:
+            shutil.copy(path, folder / path.name)
+        folders.append(folder)
+    return folders
+
+
+@pytest.fixture(scope="module")
+def reference(prefect_server, inboxes, tmp_path_factory) -> Path:
+    warehouse = tmp_path_factory.mktemp("one-run") / "news.duckdb"
+    ingest_articles(paths=[str(folder) for folder in inboxes], warehouse=str(warehouse))
+    return warehouse
+
+
+def test_later_runs_bring_the_previous_version_forward_instead_of_copying(prefect_server, inboxes, reference, tmp_path):
+    warehouse = tmp_path / "news.duckdb"
+    paths = [ingest_articles(paths=[str(folder)], warehouse=str(warehouse))["working_copy"] for folder in inboxes]
+    # The first run has no previous version to keep, so the second copies; from then on none does.
+    assert paths == ["copied from the served file"] * 2 + ["brought forward by the last run's journal"]
+    assert standby_is_current(warehouse)
+    assert star_content(warehouse) == star_content(reference)
+    # The next run's working copy, brought forward, is the served warehouse row for row.
+    working = WorkingCopy(warehouse)
+    connection = working.open()
+    try:
+        assert working.caught_up
+        brought_forward = every_table(connection)
+    finally:
+        working.discard(connection)
+    with duckdb.connect(str(warehouse), read_only=True) as served:
+        assert brought_forward == every_table(served)
+    assert not working_copy_path(warehouse).exists() and not standby_is_current(warehouse)
+
+
+def test_a_reader_on_the_previous_version_makes_the_run_copy_and_keeps_its_snapshot(prefect_server, inboxes, reference,
+                                                                                    tmp_path):
+    warehouse = tmp_path / "news.duckdb"
+    ingest_articles(paths=[str(inboxes[0])], warehouse=str(warehouse))
+    ingest_articles(paths=[str(inboxes[1])], warehouse=str(warehouse))
+    assert standby_is_current(warehouse)
+    reader = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+         "print(c.execute('select count(*) from fact_article').fetchone()[0], flush=True); sys.stdin.read(); "
+         "print(c.execute('select count(*) from fact_article').fetchone()[0], flush=True)", str(warehouse)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        first = int(reader.stdout.readline())
+        # The reader's file becomes the previous version: the next run cannot write it and copies.
+        assert ingest_articles(paths=[str(inboxes[2])], warehouse=str(warehouse))["working_copy"] == "brought forward by the last run's journal"
+        assert ingest_articles(paths=[str(inboxes[0])], warehouse=str(warehouse))["working_copy"] == "copied from the served file"
+        reader.stdin.close()
+        assert int(reader.stdout.readline()) == first
+    finally:
+        reader.kill()
+        reader.wait()
+    assert star_content(warehouse) == star_content(reference)
