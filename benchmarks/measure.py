@@ -3,8 +3,10 @@
 A thread polls the whole tree (the process and every descendant) with psutil every `interval`
 seconds and keeps, per sample, each process's resident set size (RSS). The results are the peak of
 the tree's summed RSS (what the machine must have free; pages shared between processes count once
-per process, so it is an upper bound), the peak of the largest single process, and per role (main,
-NLP worker, temporary Prefect server, ...) how many processes there were and their peaks.
+per process, so it is an upper bound), the peak of the tree's summed proportional set size (PSS:
+shared pages split between the processes that share them, so the sum does not double-count), the
+peak of the largest single process, and per role (main, NLP worker, temporary Prefect server, ...)
+how many processes there were and their peaks.
 """
 
 from __future__ import annotations
@@ -30,12 +32,15 @@ class Measured:
     wall_seconds: float
     peak_tree_rss_mb: float
     peak_process_rss_mb: float
+    peak_tree_pss_mb: float | None
     processes: dict[str, dict[str, float]] = field(default_factory=dict)
     log: Path | None = None
 
     def as_dict(self) -> dict:
         return {"wall_seconds": round(self.wall_seconds, 3), "peak_rss_mb": round(self.peak_tree_rss_mb, 1),
-                "peak_process_rss_mb": round(self.peak_process_rss_mb, 1), "processes": self.processes,
+                "peak_process_rss_mb": round(self.peak_process_rss_mb, 1),
+                "peak_pss_mb": None if self.peak_tree_pss_mb is None else round(self.peak_tree_pss_mb, 1),
+                "processes": self.processes,
                 "log": str(self.log) if self.log else None}
 
 
@@ -69,6 +74,7 @@ class _TreePoller(threading.Thread):
         self.stop = threading.Event()
         self.infos: dict[int, tuple[int, list[str]]] = {}
         self.samples: list[list[tuple[int, int]]] = []
+        self.pss_samples: list[int] = []  # the tree's summed PSS per sample, where the system reports it
 
     def run(self) -> None:
         try:
@@ -85,19 +91,21 @@ class _TreePoller(threading.Thread):
             tree = [root, *root.children(recursive=True)]
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             return
-        sample = []
+        sample, pss = [], 0
         for process in tree:
             try:
-                rss = process.memory_info().rss
+                memory = process.memory_full_info()
                 if process.pid not in self.infos:
                     self.infos[process.pid] = (process.ppid(), process.cmdline())
             except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
                 continue
-            sample.append((process.pid, rss))
+            sample.append((process.pid, memory.rss))
+            pss += getattr(memory, "pss", 0)
         if sample:
             self.samples.append(sample)
+            self.pss_samples.append(pss)
 
-    def summary(self) -> tuple[float, float, dict[str, dict[str, float]]]:
+    def summary(self) -> tuple[float, float, float | None, dict[str, dict[str, float]]]:
         roles = {pid: process_role(pid, ppid, cmdline, self.root_pid, self.infos)
                  for pid, (ppid, cmdline) in self.infos.items()}
         peak_tree = max((sum(rss for _, rss in sample) for sample in self.samples), default=0)
@@ -109,7 +117,8 @@ class _TreePoller(threading.Thread):
             peak_all = max((sum(rss for pid, rss in sample if pid in pids) for sample in self.samples), default=0)
             per_role[role] = {"count": len(pids), "peak_process_rss_mb": round(peak_one / MB, 1),
                               "peak_total_rss_mb": round(peak_all / MB, 1)}
-        return peak_tree / MB, peak_single / MB, per_role
+        peak_pss = max(self.pss_samples, default=0)
+        return peak_tree / MB, peak_single / MB, (peak_pss / MB if peak_pss else None), per_role
 
 
 def run_measured(command: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None,
@@ -126,8 +135,8 @@ def run_measured(command: list[str], log: Path, env: dict[str, str] | None = Non
         wall = time.perf_counter() - began
         poller.stop.set()
         poller.join()
-    peak_tree, peak_single, roles = poller.summary()
-    return Measured(command, returncode, wall, peak_tree, peak_single, roles, log)
+    peak_tree, peak_single, peak_pss, roles = poller.summary()
+    return Measured(command, returncode, wall, peak_tree, peak_single, peak_pss, roles, log)
 
 
 def log_tail(log: Path, lines: int = 15) -> str:

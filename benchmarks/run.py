@@ -17,7 +17,8 @@ In one run, on the same files:
    fresh process (`benchmarks.bare`: `spacy.load(model)` and `nlp.pipe(texts, n_process=P)`, the
    same model and process count as the ingest). The headline is ingest articles/s / bare articles/s.
 3. No-op re-run: the same folders again into a copy of the 10,000-article warehouse (or the largest
-   size below it), against `wirehouse ingest` of an empty folder (process and Prefect start-up).
+   size below it), against `wirehouse ingest` of an empty folder (process and Prefect start-up);
+   --repeats interleaved trials, the difference of the medians.
 4. --new articles into an empty warehouse and into a copy of the largest one, --repeats times
    interleaved; the ratio of the medians.
 5. Every `sql/analysis/*.sql` on the largest warehouse, read-only: one warm-up, --query-repeats timed.
@@ -177,9 +178,11 @@ class Harness:
                 shutil.rmtree(home)
             home.mkdir(parents=True)
             run = {"label": label, "kind": kind, "identity": identity, "folders": [str(f) for f in folders],
+                   "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                    "ingest": self.ingest(key, folders, warehouse), "bare": None}
         else:
-            print(f"  {label}: reusing {warehouse} and its measurements", flush=True)
+            print(f"  {label}: reusing {warehouse} and its measurements of {run.get('measured_at', 'an earlier run')}",
+                  flush=True)
             run["reused"] = True
         if run.get("bare") is None and not self.args.skip_bare:
             run["bare"] = self.bare(key, folders)
@@ -194,19 +197,28 @@ class Harness:
         return run
 
     def noop(self, size: int, folders: list[Path], built: Path) -> dict:
-        """The same folders again into a copy of a built warehouse, against an empty inbox into a fresh one."""
+        """The same folders again into a copy of a built warehouse, against an empty inbox into a fresh one.
+
+        --repeats interleaved trials: one start-up alone varies by seconds on a shared machine.
+        """
         empty = self.work / "empty-inbox"
         empty.mkdir(parents=True, exist_ok=True)
-        startup_home = self.work / "noop" / "startup"
-        if startup_home.exists():
-            shutil.rmtree(startup_home)
-        startup = self.ingest("noop-startup", [empty], startup_home / "news.duckdb")
-        copy = self.work / "noop" / "rerun" / "news.duckdb"
-        _copy_warehouse(built, copy)
-        rerun = self.ingest(f"noop-rerun-{size}", folders, copy)
-        shutil.rmtree(copy.parent)
-        return {"size": size, "startup": startup, "rerun": rerun,
-                "difference_seconds": round(rerun["wall_seconds"] - startup["wall_seconds"], 3)}
+        trials = []
+        for trial in range(1, self.args.repeats + 1):
+            startup_home = self.work / "noop" / "startup"
+            if startup_home.exists():
+                shutil.rmtree(startup_home)
+            startup = self.ingest(f"noop-startup-{trial}", [empty], startup_home / "news.duckdb")
+            copy = self.work / "noop" / "rerun" / "news.duckdb"
+            _copy_warehouse(built, copy)
+            rerun = self.ingest(f"noop-rerun-{size}-{trial}", folders, copy)
+            for home in (startup_home, copy.parent):
+                shutil.rmtree(home)
+            trials.append({"startup": startup, "rerun": rerun})
+        median_startup = median([t["startup"]["wall_seconds"] for t in trials])
+        median_rerun = median([t["rerun"]["wall_seconds"] for t in trials])
+        return {"size": size, "trials": trials, "median_startup_seconds": round(median_startup, 3),
+                "median_rerun_seconds": round(median_rerun, 3), "difference_seconds": round(median_rerun - median_startup, 3)}
 
     def new_articles(self, folder: Path, count: int, into_size: int, built: Path) -> dict:
         """--new articles into an empty warehouse and into a copy of the largest, interleaved trials."""
@@ -309,8 +321,8 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0],
-                                     epilog="See the module docstring (and README, Benchmarks) for what each step measures.")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=parse_sizes, default=list(DEFAULT_SIZES),
                         help="generated corpus sizes, comma-separated (default 2000,10000,100000; '' for none)")
     parser.add_argument("--corpus", type=Path, help="also time this folder of article files (e.g. held-out real news)")
@@ -319,7 +331,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "ingest.json",
                         help="results JSON (default benchmarks/results/ingest.json)")
     parser.add_argument("--new", type=int, default=100, help="new articles for the incremental trials (default 100; 0 skips)")
-    parser.add_argument("--repeats", type=int, default=3, help="trials of the new-articles step (default 3)")
+    parser.add_argument("--repeats", type=int, default=3, help="trials of the no-op and new-articles steps (default 3)")
     parser.add_argument("--query-repeats", type=int, default=9, help="timed runs of each sql/analysis query (default 9)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     parser.add_argument("--bare-batch-size", type=int, default=64, help="batch_size of the bare nlp.pipe (default 64)")

@@ -56,6 +56,7 @@ def test_smoke_run_ingests_the_corpus_and_times_bare_spacy_on_the_same_files(smo
     assert ingest["startup_seconds"] == pytest.approx(ingest["wall_seconds"] - ingest["flow_seconds"], abs=0.01)
     assert {"read and parse", "entities", "validate", "load"} <= set(ingest["stage_seconds"])
     assert ingest["peak_rss_mb"] >= ingest["peak_process_rss_mb"] > 100
+    assert 100 < ingest["peak_pss_mb"] <= ingest["peak_rss_mb"]
     assert ingest["processes"]["main"]["count"] == 1
     print(f"smoke run: {seconds:.0f} s")
 
@@ -63,10 +64,12 @@ def test_smoke_run_ingests_the_corpus_and_times_bare_spacy_on_the_same_files(smo
 def test_smoke_no_op_rerun_loads_nothing_and_new_articles_load(smoke):
     _, results, _, _ = smoke
     noop = results["noop"]
+    [noop_trial] = noop["trials"]
     assert noop["size"] == 30
-    assert (noop["rerun"]["files_seen"], noop["rerun"]["loaded"], noop["rerun"]["duplicate"]) == (30, 0, 30)
-    assert noop["startup"]["files_seen"] == 0
-    assert noop["difference_seconds"] == pytest.approx(noop["rerun"]["wall_seconds"] - noop["startup"]["wall_seconds"], abs=0.01)
+    assert (noop_trial["rerun"]["files_seen"], noop_trial["rerun"]["loaded"], noop_trial["rerun"]["duplicate"]) == (30, 0, 30)
+    assert noop_trial["startup"]["files_seen"] == 0
+    assert noop["difference_seconds"] == pytest.approx(
+        noop_trial["rerun"]["wall_seconds"] - noop_trial["startup"]["wall_seconds"], abs=0.01)
     new = results["new_articles"]
     [trial] = new["trials"]
     assert new["into_size"] == 30 and trial["empty"]["loaded"] == 5 and trial["full"]["loaded"] == 5
@@ -168,12 +171,13 @@ def test_run_measured_sees_the_memory_of_the_whole_tree(tmp_path):
     measured = run_measured([sys.executable, "-c", parent], tmp_path / "log.txt", interval=0.1)
     assert measured.returncode == 0 and measured.wall_seconds >= 1.0
     assert measured.peak_process_rss_mb >= 150 and measured.peak_tree_rss_mb >= 210
+    assert 210 <= measured.peak_tree_pss_mb <= measured.peak_tree_rss_mb
     assert measured.processes["main"]["count"] == 1 and sum(r["count"] for r in measured.processes.values()) == 2
 
 
 def _results(ratio: float, query: dict) -> dict:
     ingest = {"files_seen": 2000, "articles_per_second": 18.0 * ratio, "articles_per_second_flow": 19.0, "wall_seconds": 100.0,
-              "flow_seconds": 90.0, "startup_seconds": 10.0, "peak_rss_mb": 1200.0, "peak_process_rss_mb": 700.0,
+              "flow_seconds": 90.0, "startup_seconds": 10.0, "peak_rss_mb": 1200.0, "peak_pss_mb": 1000.0, "peak_process_rss_mb": 700.0,
               "stage_seconds": {"read and parse": 5.0, "entities": 80.0}, "processes": {"main": {"count": 1, "peak_process_rss_mb": 700.0}}}
     return {
         "measured_at": "2026-12-01T00:00:00+00:00", "git": {"commit": "a" * 40, "dirty": False}, "prefect_api": "temporary server per run",
@@ -181,7 +185,8 @@ def _results(ratio: float, query: dict) -> dict:
                     "versions": {"spacy": "3.8", "duckdb": "1.5.5", "prefect": "3.8"}},
         "runs": [{"label": "2,000 generated", "kind": "generated", "articles": 2000, "ingest": ingest,
                   "bare": {"articles_per_second": 18.0}, "ratio": ratio, "ratio_without_startup": 1.05}],
-        "noop": {"size": 2000, "difference_seconds": 2.5, "rerun": {"wall_seconds": 12.5}, "startup": {"wall_seconds": 10.0}},
+        "noop": {"size": 2000, "difference_seconds": 2.5, "median_rerun_seconds": 12.5, "median_startup_seconds": 10.0,
+                 "trials": [{}]},
         "new_articles": {"count": 100, "into_size": 2000, "ratio": 1.3, "trials": [{}], "median_full_seconds": 13.0,
                          "median_empty_seconds": 10.0},
         "queries": {"size": 2000, "repeats": 9, "files": {"a.sql": {"median_ms": 4.0, "max_ms": 5.0, "rows": 3}, "b.sql": query}},
@@ -204,7 +209,7 @@ def test_markdown_tables_are_made_from_the_results():
     results["targets"] = report.evaluate_targets(results)
     table = report.markdown(results)
     assert "Test CPU (2 logical CPUs, 8.0 GB)" in table and "commit aaaaaaaaaa." in table
-    assert "| 2,000 generated | 2,000 | 17.10 | 18.00 | 0.95 | 1.05 | 10.0 | 1,200 / 700 |" in table
+    assert "| 2,000 generated | 2,000 | 17.10 | 18.00 | 0.95 | 1.05 | 10.0 | 1,200 / 1,000 / 700 |" in table
     assert "| 2,000 generated | 5.0 | 80.0 | 90.0 | 10.0 |" in table
     assert "| `b.sql` | error |  | BinderException: column x \\| y not found |" in table
     assert "**FAIL**" in table and "| pass |" in table
