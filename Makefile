@@ -1,22 +1,28 @@
 # Two commands do all set-up on a fresh machine with python3 (3.11) and make:
 #   make run    bootstrap uv, install the locked environment, ingest samples/inbox
 #   make test   the same bootstrap, then the whole test suite
+#   make bench  the same bootstrap, then the ingest benchmark (benchmarks/run.py); extra options in BENCH_ARGS,
+#               e.g. make bench BENCH_ARGS="--sizes 2000 --corpus /data/real-news"
 
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 SYNCED := .venv/.synced
+BENCH_ARGS ?=
 
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test sync clean
+.PHONY: run test bench sync clean
 
 run: $(SYNCED)
 	$(UV) run --frozen wirehouse ingest samples/inbox
 
 test: $(SYNCED)
 	$(UV) run --frozen pytest
+
+bench: $(SYNCED)
+	$(UV) run --frozen python -m benchmarks.run $(BENCH_ARGS)
 
 sync: $(SYNCED)
 

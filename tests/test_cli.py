@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
+import duckdb
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from wirehouse.cli import app
@@ -20,7 +23,8 @@ def cli_warehouse(prefect_server, samples_dir, tmp_path_factory):
     shutil.copy(samples_dir / "tass_water_talks.txt", inbox / "water.txt")
     (inbox / "empty.txt").write_text("")
     warehouse = folder / "cli.duckdb"
-    result = runner.invoke(app, ["ingest", str(inbox), "--warehouse", str(warehouse)])
+    result = runner.invoke(app, ["ingest", str(inbox), "--warehouse", str(warehouse),
+                                 "--summary-json", str(folder / "out" / "summary.json")])
     return warehouse, result
 
 
@@ -30,6 +34,36 @@ def test_ingest_prints_a_summary_and_what_was_set_aside(cli_warehouse):
     assert "loaded" in result.output and "quarantined" in result.output and "entity mentions" in result.output
     assert "empty or whitespace-only file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ingest_writes_the_run_summary_as_json(cli_warehouse):
+    warehouse, result = cli_warehouse
+    assert result.exit_code == 0, result.output
+    summary = json.loads((warehouse.parent / "out" / "summary.json").read_text())
+    assert (summary["files_seen"], summary["loaded"], summary["quarantined"], summary["failed"]) == (2, 1, 1, 0)
+    assert summary["mentions"] > 0 and summary["warehouse"] == str(warehouse.resolve())
+    [(status, file_path, reason)] = summary["set_aside"]
+    assert status == "quarantined" and file_path.endswith("empty.txt") and "empty" in reason
+    stages = summary["stage_seconds"]
+    assert {"read and parse", "entities", "validate", "load", "publish"} <= set(stages)
+    assert all(isinstance(seconds, float) and seconds >= 0 for seconds in stages.values())
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        row = connection.execute("select status, loaded_count from etl_run where run_id = ?", [summary["run_id"]]).fetchone()
+    assert row == ("completed", 1)
+
+
+def test_a_summary_json_that_cannot_be_written_names_the_file(tmp_path, capsys):
+    # Called directly: a second in-process ingest in one session trips over Prefect's console log handler.
+    from wirehouse.cli import _write_summary_json
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder is expected")
+    with pytest.raises(typer.Exit) as exit_info:
+        _write_summary_json({"loaded": 1}, blocker / "summary.json")
+    assert exit_info.value.exit_code == 1
+    message = capsys.readouterr().err
+    assert f"{blocker / 'summary.json'}: cannot write the summary" in message
+    assert "the ingest itself completed" in message and "Traceback" not in message
 
 
 def test_ingest_of_a_missing_path_names_it_and_exits_2(tmp_path):

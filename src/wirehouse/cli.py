@@ -124,6 +124,9 @@ def ingest(
     dask_address: Optional[str] = typer.Option(
         None, help="With --runner dask: scheduler address such as tcp://host:8786 [default: WIREHOUSE_DASK_ADDRESS, "
                    "else a local cluster]."),
+    summary_json: Optional[Path] = typer.Option(
+        None, "--summary-json", help="Also write the run's summary (counts, set-aside files, seconds per stage) "
+                                     "to this file as JSON."),
 ) -> None:
     """Load every article file under PATHS into the warehouse (one Prefect flow run)."""
     missing = [str(p) for p in paths if not p.exists()]
@@ -147,6 +150,21 @@ def ingest(
         _fail(f"ingest run failed: {type(exc).__name__}: {exc}")
     elapsed = time.perf_counter() - started
     _print_summary(summary, elapsed)
+    if summary_json is not None:
+        _write_summary_json(summary, summary_json)
+
+
+def _write_summary_json(summary: dict, path: Path) -> None:
+    """The flow's returned summary as JSON, for scripts (the benchmark harness reads it)."""
+    import json
+
+    destination = path.expanduser().resolve()
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_text(json.dumps(summary, indent=2, default=str) + "\n", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{destination}: cannot write the summary ({exc.strerror or exc}); the ingest itself completed, "
+              "pass --summary-json FILE somewhere writable next time")
 
 
 def _print_summary(summary: dict, elapsed: float) -> None:
