@@ -90,8 +90,14 @@ def geocode(name: str | None, region: str | None = None) -> Place | None:
 _SPLIT_MIN_POPULATION = 100_000
 
 
+_installed_prominent_names: frozenset[str] | None = None
+
+
 @lru_cache(maxsize=1)
-def _prominent_names() -> frozenset[str]:
+def prominent_names() -> frozenset[str]:
+    """The keys `is_prominent_place` accepts (a few thousand), derived from the whole gazetteer."""
+    if _installed_prominent_names is not None:
+        return _installed_prominent_names
     names = set()
     for key, places in _gazetteer().by_name.items():
         place = places[0]
@@ -100,6 +106,14 @@ def _prominent_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def install_prominent_names(names: frozenset[str]) -> None:
+    """Use names computed elsewhere (`prominent_names()` of another process): an NLP worker needs
+    only this check, and the whole gazetteer would cost it some 150 MB."""
+    global _installed_prominent_names
+    _installed_prominent_names = frozenset(names)
+    prominent_names.cache_clear()
+
+
 def is_prominent_place(name: str) -> bool:
     """A country, or a city of 100,000+ people under its own GeoNames name (`Moscow`, `Syria`)."""
-    return _key(name) in _prominent_names()
+    return _key(name) in prominent_names()

@@ -12,6 +12,7 @@ import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
 
+from wirehouse.articles.gazetteer import install_prominent_names, prominent_names
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.pipeline import check_installed, load_pipeline
@@ -62,10 +63,11 @@ class ChunkResults:
 _worker_nlp = None
 
 
-def _load_in_worker(model_name: str) -> None:
+def _load_in_worker(model_name: str, prominent_places: frozenset[str]) -> None:
     from wirehouse import offline  # noqa: F401  (a fresh interpreter: offline settings first)
 
     global _worker_nlp
+    install_prominent_names(prominent_places)
     _worker_nlp = load_pipeline(model_name)
 
 
@@ -80,7 +82,7 @@ class WorkerProcessNlp:
         check_installed(model_name)  # fail here with the install hint, not as a broken worker pool
         # forkserver: workers start from a clean interpreter, not a fork of this threaded one.
         self._executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("forkserver"),
-                                             initializer=_load_in_worker, initargs=(model_name,))
+                                             initializer=_load_in_worker, initargs=(model_name, prominent_names()))
 
     def submit(self, articles: list[ParsedArticle]) -> PendingAnalysis:
         chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
