@@ -30,7 +30,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from benchmarks.corpus import beats as beat_vocabulary
