@@ -33,6 +33,8 @@ from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerP
 from wirehouse.nlp.pipeline import load_pipeline
 from wirehouse.reporting import set_aside_table, summary_markdown
 from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
+from wirehouse.stories.params import StoryParams
+from wirehouse.stories.signatures import sketch_articles
 from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse
 from wirehouse.warehouse import runs
 from wirehouse.warehouse.connection import WarehouseBusyError, acquire_writer_lock
@@ -170,9 +172,17 @@ def validate(batch: Batch, run_id: str, docs_dir: Path) -> tuple[Batch, StarFram
 
 
 @task(cache_policy=NO_CACHE)
-def load(connection, batch: Batch, frames: StarFrames, run_id: str) -> dict[str, int]:
-    """One transaction: dimensions, facts, dim_date and the batch's ledger rows."""
-    load_batch(connection, frames, batch.ledger, run_id, runs.now(), findings_frame(batch.findings, run_id, batch.number))
+def sketch_stories(batch: Batch, story_params: StoryParams) -> Batch:
+    """MinHash signatures of the bodies of the articles about to load, for near-duplicate stories."""
+    batch.sketches = sketch_articles(batch.articles, story_params)
+    return batch
+
+
+@task(cache_policy=NO_CACHE)
+def load(connection, batch: Batch, frames: StarFrames, run_id: str, story_params: StoryParams) -> dict[str, int]:
+    """One transaction: dimensions, facts, story clusters and the batch's ledger rows."""
+    load_batch(connection, frames, batch.ledger, run_id, runs.now(), findings_frame(batch.findings, run_id, batch.number),
+               batch.sketches, story_params)
     return batch.ledger.counts()
 
 
@@ -262,6 +272,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
     logger = get_run_logger()
     seen_in_run: dict[str, str] = {}
     topic_model = latest_model(connection)
+    story_params = StoryParams.from_settings(settings)
     warnings: list[str] = []
     validated = 0
     chunks = _chunks(files, size)
@@ -292,8 +303,10 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
             with timer("validate"):
                 batch, frames = validate(quote(batch), run_id, docs_dir)
                 validated += 1
+            with timer("stories"):
+                batch = sketch_stories(quote(batch), story_params)
             with timer("load"):
-                counts = load(quote(connection), quote(batch), quote(frames), run_id)
+                counts = load(quote(connection), quote(batch), quote(frames), run_id, story_params)
         except Exception as exc:
             fail(batch.number, batch.entries, exc)
             return

@@ -21,7 +21,11 @@ select
     fact_article.word_count,
     fact_article.source_file,
     fact_article.loaded_at,
+    article_story.story_id,
+    article_story.story_id = fact_article.article_id as is_story_representative,
+    article_story.similarity as story_similarity,
 from fact_article
+left join article_story on fact_article.article_id = article_story.article_id
 left join dim_source on fact_article.source_key = dim_source.source_key
 left join dim_location on fact_article.location_key = dim_location.location_key
 left join dim_date on fact_article.date_key = dim_date.date_key;
@@ -34,3 +38,5 @@ comment on column v_article.source_kind is 'agency or publisher (dim_source.kind
 comment on column v_article.dateline_country_code is 'ISO 3166-1 alpha-2 country of the dateline place.';
 comment on column v_article.dateline_latitude is 'Latitude of the dateline place.';
 comment on column v_article.dateline_longitude is 'Longitude of the dateline place.';
+comment on column v_article.is_story_representative is 'True for the earliest copy of its story (the one unique-story views count).';
+comment on column v_article.story_similarity is 'Estimated share of text shared with the story''s representative (article_story.similarity).';

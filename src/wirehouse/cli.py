@@ -203,6 +203,12 @@ def status(
             "(select count(*) from dim_entity)"
         ).fetchone()
         console.print(f"Warehouse holds {totals[0]} articles, {totals[1]} entity mentions, {totals[2]} entities.")
+        if connection.execute("select count(*) from duckdb_tables() where table_name = 'article_story'").fetchone()[0]:
+            members, stories = connection.execute(
+                "select count(*), count(distinct story_id) from article_story").fetchone()
+            console.print(f"Stories: {members} articles in {stories} stories ({members - stories} copies folded).")
+            if members < totals[0]:
+                console.print(f"{totals[0] - members} articles loaded before story matching existed have no story yet.")
         set_aside = connection.execute(
             "select status, file_path, reason from etl_file_ledger "
             "where run_id = (select run_id from etl_run order by started_at desc limit 1) "

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wirehouse.articles.discover import InboxEntry
 from wirehouse.articles.metadata import parse_article
+from wirehouse.stories.signatures import StorySketch
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.articles.read import read_article_file
 from wirehouse.ledger import Ledger
@@ -30,6 +31,7 @@ class Batch:
     number: int = 0
     entries: list[InboxEntry] = field(default_factory=list)
     pending: object | None = None  # the NLP runner's handle on this batch's analysis, until it is collected
+    sketches: list[StorySketch] = field(default_factory=list)  # story signatures of the articles to load
 
 
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],

@@ -10,7 +10,10 @@ import pandas as pd
 
 from wirehouse.ledger import Ledger
 from wirehouse.paths import sql_dir
+from wirehouse.stories.params import StoryParams
+from wirehouse.stories.signatures import StorySketch
 from wirehouse.warehouse.frames import TABLE_ORDER, StarFrames, ledger_frame
+from wirehouse.warehouse.stories import record_stories
 
 
 # Set-based SQL run once per run, after its last batch: readers see the warehouse only when the run
@@ -81,12 +84,16 @@ def load_batch(
     run_id: str,
     seen_at: datetime,
     findings: pd.DataFrame | None = None,
+    sketches: list[StorySketch] | None = None,
+    story_params: StoryParams | None = None,
 ) -> None:
-    """Dimensions, facts, the batch's ledger rows and quality findings: all or nothing."""
+    """Dimensions, facts, story clusters, the batch's ledger rows and quality findings: all or nothing."""
     connection.begin()
     try:
         for table in TABLE_ORDER:
             _insert(connection, table, frames[table])
+        if sketches:
+            record_stories(connection, sketches, story_params or StoryParams())
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
         if findings is not None:
             _insert(connection, "etl_quality_finding", findings, ignore_existing=False)

@@ -1,0 +1,105 @@
+"""Story clusters in the warehouse: each batch's new articles joined to the stories they copy.
+
+The LSH index lives in `story_band`: a batch looks up only its own band keys, so the cost per new
+article does not grow with the warehouse. Every stored member of a story a key hits is read back,
+because a new article may merge stories or be an earlier copy that becomes the representative;
+`update_stories` returns every assignment that changes, and the same articles in any order and any
+batches end in the same stories.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from wirehouse.stories.clusters import update_stories
+from wirehouse.stories.params import StoryParams
+from wirehouse.stories.signatures import StorySketch, signature_values, sketch_band_keys
+
+
+def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySketch], params: StoryParams) -> int:
+    """Insert the new articles' stories and band keys, re-point existing articles whose story
+    changed; returns how many existing articles changed story. Runs in the caller's transaction."""
+    if not sketches:
+        return 0
+    keys = [(band, key, sketch.article_id) for sketch in sketches for band, key in sketch_band_keys(sketch, params)]
+    bands = pd.DataFrame({
+        "band": np.array([band for band, _, _ in keys], dtype=np.uint16),
+        "band_key": np.array([key for _, key, _ in keys], dtype=np.uint64),
+        "article_id": pd.Series([article for _, _, article in keys], dtype=object),
+    })
+    connection.register("incoming_story_band", bands)
+    try:
+        rows = connection.execute(
+            """
+            with hit_story as (
+                select distinct article_story.story_id,
+                from incoming_story_band
+                inner join story_band
+                    on incoming_story_band.band = story_band.band and incoming_story_band.band_key = story_band.band_key
+                inner join article_story on story_band.article_id = article_story.article_id
+            )
+            select article_story.article_id, article_story.story_id, article_story.published_date,
+                article_story.signature, article_story.shingle_count, article_story.lead_signature,
+            from article_story
+            inner join hit_story on article_story.story_id = hit_story.story_id
+            """
+        ).fetchall()
+        existing = [StorySketch(article_id, published, tuple(signature), count, tuple(lead))
+                    for article_id, _, published, signature, count, lead in rows]
+        changed = update_stories(sketches, existing, {row[0]: row[1] for row in rows}, params)
+        new = {sketch.article_id: sketch for sketch in sketches}
+        _insert_members(connection, [(a, new[a.article_id]) for a in changed if a.article_id in new])
+        _update_members(connection, [a for a in changed if a.article_id not in new])
+        connection.execute("insert into story_band by name select * from incoming_story_band")
+    finally:
+        connection.unregister("incoming_story_band")
+    return sum(1 for assignment in changed if assignment.article_id not in new)
+
+
+def _insert_members(connection: duckdb.DuckDBPyConnection, members: list) -> None:
+    frame = pd.DataFrame({
+        "article_id": [a.article_id for a, _ in members],
+        "story_id": [a.story_id for a, _ in members],
+        "similarity": [a.similarity for a, _ in members],
+        "jaccard": [a.jaccard for a, _ in members],
+        "containment": [a.containment for a, _ in members],
+        "published_date": pd.Series([s.published_date for _, s in members], dtype=object),
+        "shingle_count": [s.shingle_count for _, s in members],
+        "signature": [signature_values(s.signature) for _, s in members],
+        "lead_signature": [signature_values(s.lead_signature) for _, s in members],
+    })
+    connection.register("incoming_article_story", frame)
+    try:
+        connection.execute(
+            "insert into article_story by name select * replace ("
+            "cast(published_date as date) as published_date, cast(signature as uinteger[]) as signature, "
+            "cast(lead_signature as uinteger[]) as lead_signature) from incoming_article_story")
+    finally:
+        connection.unregister("incoming_article_story")
+
+
+def _update_members(connection: duckdb.DuckDBPyConnection, assignments: list) -> None:
+    if not assignments:
+        return
+    frame = pd.DataFrame({
+        "article_id": [a.article_id for a in assignments], "story_id": [a.story_id for a in assignments],
+        "similarity": [a.similarity for a in assignments], "jaccard": [a.jaccard for a in assignments],
+        "containment": [a.containment for a in assignments],
+    })
+    connection.register("changed_article_story", frame)
+    try:
+        connection.execute(
+            """
+            update article_story set
+                story_id = changed_article_story.story_id,
+                similarity = changed_article_story.similarity,
+                jaccard = changed_article_story.jaccard,
+                containment = changed_article_story.containment,
+            from changed_article_story
+            where article_story.article_id = changed_article_story.article_id
+            """
+        )
+    finally:
+        connection.unregister("changed_article_story")
