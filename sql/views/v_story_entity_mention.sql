@@ -3,24 +3,20 @@
 create or replace view v_story_entity_mention as
 select
     article_story.story_id,
-    fact_entity_mention.article_id,
-    dim_entity.entity_key,
-    dim_entity.canonical_name,
-    dim_entity.entity_type,
-    fact_entity_mention.mention_text,
-    fact_entity_mention.label,
-    fact_entity_mention.section,
-    fact_entity_mention.sentence_index,
-    fact_entity_mention.start_char,
-    fact_entity_mention.end_char,
-    fact_article.published_date,
-    dim_source.name as source_name,
-from fact_entity_mention
-inner join article_story on fact_entity_mention.article_id = article_story.article_id
-inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
-inner join fact_article on fact_entity_mention.article_id = fact_article.article_id
-left join dim_source on fact_article.source_key = dim_source.source_key
+    v_entity_mention.article_id,
+    v_entity_mention.entity_key,
+    v_entity_mention.canonical_name,
+    v_entity_mention.entity_type,
+    v_entity_mention.mention_text,
+    v_entity_mention.label,
+    v_entity_mention.section,
+    v_entity_mention.sentence_index,
+    v_entity_mention.start_char,
+    v_entity_mention.end_char,
+    v_entity_mention.published_date,
+    v_entity_mention.source_name,
+from v_entity_mention
+inner join article_story on v_entity_mention.article_id = article_story.article_id
 where article_story.story_id = article_story.article_id;
 
 comment on view v_story_entity_mention is 'Entity mentions of unique stories: the mentions of each story''s representative copy only (count stories, not copies).';
-comment on column v_story_entity_mention.source_name is 'Agency or publisher of the representative copy (dim_source.name).';

@@ -64,7 +64,7 @@ def _quote(text: str) -> str:
 
 
 def inherit_view_column_comments(connection: duckdb.DuckDBPyConnection) -> None:
-    """A view column that passes a table column through gets that column's comment.
+    """A view column that passes a table's (or an earlier view's) column through gets its comment.
 
     Columns a view computes must be commented in the view's own file.
     """
@@ -74,7 +74,8 @@ def inherit_view_column_comments(connection: duckdb.DuckDBPyConnection) -> None:
             "select table_name, column_name, comment from duckdb_columns() where comment is not null"
         ).fetchall()
     }
-    views = connection.execute("select view_name, sql from duckdb_views() where not internal").fetchall()
+    # In file order, so a view over another view inherits what that view inherited.
+    views = connection.execute("select view_name, sql from duckdb_views() where not internal order by view_name").fetchall()
     for view, sql in views:
         create = sqlglot.parse_one(sql, read="duckdb")
         select = create.expression if isinstance(create, exp.Create) else create
@@ -87,3 +88,4 @@ def inherit_view_column_comments(connection: duckdb.DuckDBPyConnection) -> None:
                 connection.execute(
                     f"comment on column {view}.{projection.alias_or_name} is {_quote(comment)}"
                 )
+                comments[(view, projection.alias_or_name)] = comment
