@@ -48,6 +48,7 @@ from wirehouse.warehouse.topic_models import latest_model
 
 # Below this many files a run analyses in this process: worker start-up would cost more than it saves.
 WORKER_MIN_FILES = 200
+FIRST_BATCH = 32
 
 
 def _only_when_busy(task, task_run, state) -> bool:
@@ -248,7 +249,11 @@ def publish_report(summary: dict, stage_seconds: dict[str, float], elapsed: floa
 
 
 def _chunks(items: list[InboxEntry], size: int) -> list[list[InboxEntry]]:
-    return [items[i : i + size] for i in range(0, len(items), max(1, size))]
+    """Batches of `size` files; when there are several, the first is at most FIRST_BATCH files, so
+    the NLP workers start on it at once instead of waiting for a whole batch to be read."""
+    size = max(1, size)
+    first = min(size, FIRST_BATCH) if len(items) > size else size
+    return [items[:first]] + [items[i : i + size] for i in range(first, len(items), size)] if items else []
 
 
 def _run_name() -> str:

@@ -71,6 +71,10 @@ def _load_in_worker(model_name: str, prominent_places: frozenset[str]) -> None:
     _worker_nlp = load_pipeline(model_name)
 
 
+def _ready() -> None:
+    """Nothing: submitting it starts a worker process (the pool starts them on demand)."""
+
+
 def _analyze_in_worker(articles: list[ParsedArticle]) -> list[AnalyzedArticle]:
     return analyze_articles(articles, _worker_nlp)
 
@@ -83,6 +87,9 @@ class WorkerProcessNlp:
         # forkserver: workers start from a clean interpreter, not a fork of this threaded one.
         self._executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("forkserver"),
                                              initializer=_load_in_worker, initargs=(model_name, prominent_names()))
+        # Start every worker now, so they load the model while the first batch is being read.
+        for _ in range(processes):
+            self._executor.submit(_ready)
 
     def submit(self, articles: list[ParsedArticle]) -> PendingAnalysis:
         chunks = [articles[i : i + CHUNK_SIZE] for i in range(0, len(articles), CHUNK_SIZE)]
