@@ -6,8 +6,8 @@ create table if not exists article_story (
     containment double not null check (containment between 0 and 1),
     published_date date,
     shingle_count integer not null,
-    signature uinteger[] not null,
-    lead_signature uinteger[] not null,
+    signature bigint[] not null,
+    lead_signature bigint[] not null,
 );
 
 comment on table article_story is 'Which story each article is a copy of: syndicated and edited copies of one text share a story (MinHash/LSH over the body''s word shingles). One row per article.';

@@ -25,8 +25,9 @@ def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySk
         return 0
     keys = [(band, key, sketch.article_id) for sketch in sketches for band, key in sketch_band_keys(sketch, params)]
     bands = pd.DataFrame({
-        "band": np.array([band for band, _, _ in keys], dtype=np.uint16),
-        "band_key": np.array([key for _, key, _ in keys], dtype=np.uint64),
+        "band": np.array([band for band, _, _ in keys], dtype=np.int16),
+        # The unsigned 64-bit keys stored as signed BIGINT (same bits): portable to other SQL engines.
+        "band_key": np.array([key for _, key, _ in keys], dtype=np.uint64).view(np.int64),
         "article_id": pd.Series([article for _, _, article in keys], dtype=object),
     })
     connection.register("incoming_story_band", bands)
@@ -74,8 +75,8 @@ def _insert_members(connection: duckdb.DuckDBPyConnection, members: list) -> Non
     try:
         connection.execute(
             "insert into article_story by name select * replace ("
-            "cast(published_date as date) as published_date, cast(signature as uinteger[]) as signature, "
-            "cast(lead_signature as uinteger[]) as lead_signature) from incoming_article_story")
+            "cast(published_date as date) as published_date, cast(signature as bigint[]) as signature, "
+            "cast(lead_signature as bigint[]) as lead_signature) from incoming_article_story")
     finally:
         connection.unregister("incoming_article_story")
 
