@@ -39,7 +39,8 @@ def file_identity(path: Path) -> list[int]:
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
-def remove_journal(path: Path) -> None:
+def remove_database(path: Path) -> None:
+    """A DuckDB file and its write-ahead log, if there."""
     for candidate in (path, path.with_name(path.name + ".wal")):
         candidate.unlink(missing_ok=True)
 
@@ -52,7 +53,7 @@ class Journal:
         self.max_rows = max_rows
         self.rows = 0
         self.abandoned = False
-        remove_journal(path)
+        remove_database(path)
         self._db = duckdb.connect(str(path))
         self._db.execute("create table journal_op (seq bigint, txn bigint, sql varchar, params blob, frames varchar[])")
         self._db.execute("create table journal_seal (standby_identity bigint[])")
@@ -110,7 +111,7 @@ class Journal:
             log.info("%s: not journaling this run (%s); the next run copies the warehouse instead", self.path, why)
             self.abandoned = True
             self.close()
-            remove_journal(self.path)
+            remove_database(self.path)
 
     def seal(self, standby: Path) -> None:
         """The journal now brings `standby` (as it is on disk now) to the served version."""

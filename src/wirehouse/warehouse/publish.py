@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from wirehouse.warehouse.connection import WarehouseBusyError
-from wirehouse.warehouse.journal import Journal, JournaledConnection, journal_path, remove_journal, replay, sealed_for
+from wirehouse.warehouse.journal import Journal, JournaledConnection, journal_path, remove_database, replay, sealed_for
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +40,6 @@ def working_copy_path(served: Path) -> Path:
 
 def _previous_link(served: Path) -> Path:
     return served.with_name(served.name + ".previous")
-
-
-def _remove(path: Path) -> None:
-    for candidate in (path, path.with_name(path.name + ".wal")):
-        candidate.unlink(missing_ok=True)
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -78,6 +73,8 @@ class WorkingCopy:
         self.served = served
         self.path = working_copy_path(served)
         self.journal_file = journal_path(self.path)
+        # The journal is moved here while it is replayed: one cut off half-way is never valid again.
+        self.replaying_file = self.journal_file.with_name(self.journal_file.name + ".replaying")
         self.interrupted_before = False
         self.caught_up = False  # True when the journal brought the working copy up to date (no copy)
         self.journal: Journal | None = None
@@ -108,8 +105,7 @@ class WorkingCopy:
         except duckdb.Error as exc:  # a reader still has the previous version open
             log.info("%s: cannot write the previous version (%s); copying the served file instead", self.path, exc)
             return None
-        # Moved aside first: a replay cut off half-way must never look like a valid journal again.
-        replaying = self.journal_file.with_name(self.journal_file.name + ".replaying")
+        replaying = self.replaying_file
         os.replace(self.journal_file, replaying)
         try:
             replay(connection, replaying)
@@ -118,13 +114,14 @@ class WorkingCopy:
             connection.close()
             return None
         finally:
-            remove_journal(replaying)
+            remove_database(replaying)
         self.caught_up = True
         return connection
 
     def _copy(self) -> duckdb.DuckDBPyConnection:
-        _remove(self.path)
-        remove_journal(self.journal_file)
+        remove_database(self.path)
+        remove_database(self.journal_file)
+        remove_database(self.replaying_file)
         if self.served.exists():
             shutil.copyfile(self.served, self.path)
         return duckdb.connect(str(self.path))
@@ -158,4 +155,4 @@ class WorkingCopy:
             connection.close()
         if self.journal is not None:
             self.journal.abandon("the run did not publish")
-        _remove(self.path)
+        remove_database(self.path)
