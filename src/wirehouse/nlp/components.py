@@ -70,6 +70,11 @@ def _name_shaped(tokens: list[Token]) -> bool:
 def _match_role_at(tokens: Doc | list[Token], start: int) -> int:
     """Length of the longest role form starting at tokens[start] (0 when none)."""
     table = roles()
+    if start >= len(tokens):
+        return 0
+    first = fold(tokens[start].text).split()
+    if first and first[0] not in table.first_words:  # folding is word by word: no form can start here
+        return 0
     for size in range(min(table.longest, len(tokens) - start), 0, -1):
         key = tuple(fold(" ".join(t.text for t in tokens[start:start + size])).split())
         if key in table.by_form:
@@ -85,6 +90,11 @@ def _role_name(tokens: list[Token]) -> str | None:
 def _role_ending_at(doc: Doc, end: int) -> tuple[int, str] | None:
     """(start token, role) of the longest role form ending just before token `end`."""
     table = roles()
+    if end <= 0:
+        return None
+    last = fold(doc[end - 1].text).split()
+    if last and last[-1] not in table.last_words:  # folding is word by word: no form can end here
+        return None
     for size in range(min(table.longest, end), 0, -1):
         role = _role_name(list(doc[end - size:end]))
         if role:
@@ -288,22 +298,26 @@ def _after_place_noun(doc: Doc, ent: Span) -> bool:
     return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lemma_.lower() in _PLACE_NOUNS
 
 
-def _unlabelled_known(doc: Doc, covered: set[int]) -> list[Span]:
+def _title_flags(doc: Doc) -> list[bool]:
+    """`_title_like` of every token, computed once per document."""
+    return [_title_like(token) for token in doc]
+
+
+def _unlabelled_known(doc: Doc, covered: set[int], title: list[bool]) -> list[Span]:
     """Names the model missed: the team's known aliases (UN, WHO, OSCE, written as listed) and
-    all-caps dateline places (GENEVA, JUBA)."""
+    all-caps dateline places (GENEVA, JUBA). `title` is `_title_flags(doc)`."""
     found = []
     i = 0
-    while i < len(doc):
+    length = len(doc)
+    while i < length:
         match = None
-        if not _title_like(doc[i]):  # every candidate window starts with a capitalized word
+        if not title[i]:  # every candidate window starts with a capitalized word
             i += 1
             continue
         for size in (4, 3, 2, 1):
-            if i + size > len(doc) or covered.intersection(range(i, i + size)):
+            if i + size > length or not title[i + size - 1] or any(k in covered for k in range(i, i + size)):
                 continue
             window = doc[i:i + size]
-            if not _title_like(window[0]) or not _title_like(window[-1]):
-                continue
             known = lookup_known(window.text)
             if known is not None and _is_agency_marker(doc, window):
                 continue
@@ -343,18 +357,19 @@ class EntityConsistency:
             else:
                 spans.append((ent, None))
             covered.update(range(ent.start, ent.end))
+        title = _title_flags(doc)
         for size in (2, 1) if short_forms else ():
             for i in range(len(doc) - size + 1):
-                if covered.intersection(range(i, i + size)) or not _title_like(doc[i + size - 1]):
+                if not title[i + size - 1] or i in covered or (size == 2 and i + 1 in covered):
                     continue
-                if size == 2 and not (_title_like(doc[i]) or doc[i].lower_ in _PARTICLES):
+                if size == 2 and not (title[i] or doc[i].lower_ in _PARTICLES):
                     continue
                 window = doc[i:i + size]
                 full = short_forms.get(fold(window.text))
                 if full:
                     spans.append((Span(doc, i, i + size, label="PERSON"), full))
                     covered.update(range(i, i + size))
-        spans.extend((span, None) for span in _unlabelled_known(doc, covered))
+        spans.extend((span, None) for span in _unlabelled_known(doc, covered, title))
         roles_before = {(e.start_char, e.end_char): (e._.role, e._.affiliation) for e in doc.ents}
         doc.ents = filter_spans([span for span, _ in spans])
         kept = {(e.start, e.end): e for e in doc.ents}

@@ -14,8 +14,12 @@ from unidecode import unidecode
 DATA = Path(__file__).parent / "data"
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Lower-case ASCII with punctuation dropped: `U.N.` → `un`, `MOSCOW` → `moscow`."""
+    """Lower-case ASCII with punctuation dropped: `U.N.` → `un`, `MOSCOW` → `moscow`.
+
+    Cached: the entity clean-up folds the same few thousand words over and over.
+    """
     ascii_text = unidecode(text).lower().replace("’", "'")
     kept = "".join(ch if ch.isalnum() or ch.isspace() else " " if ch in "-/" else "" for ch in ascii_text)
     return " ".join(kept.split())
@@ -44,6 +48,8 @@ def person_key(name: str) -> str:
 class Roles:
     by_form: dict[tuple[str, ...], str]   # folded token sequence → role name
     longest: int
+    first_words: frozenset[str] = frozenset()  # the first folded word of every form
+    last_words: frozenset[str] = frozenset()   # and the last
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +61,8 @@ def roles() -> Roles:
             key = tuple(fold(form).split())
             if key:
                 by_form.setdefault(key, entry["role"])
-    return Roles(by_form, max(len(k) for k in by_form))
+    return Roles(by_form, max(len(k) for k in by_form), frozenset(key[0] for key in by_form),
+                 frozenset(key[-1] for key in by_form))
 
 
 @dataclass(frozen=True)
