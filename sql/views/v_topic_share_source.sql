@@ -10,29 +10,30 @@ source_total as (
 ),
 
 topic_source as (
+    -- Grouped by topic_key, which stands for (scheme, code) one to one; an article carries a topic once
+    -- (bridge_article_topic's key), so counting its (never NULL) article_id counts distinct articles.
     select
-        dim_topic.scheme,
-        dim_topic.code as topic_code,
-        dim_topic.label as topic_label,
+        bridge_article_topic.topic_key,
         fact_article.source_key,
-        count(distinct fact_article.article_id) as articles,
+        count(bridge_article_topic.article_id) as articles,
     from bridge_article_topic
     inner join dim_topic on bridge_article_topic.topic_key = dim_topic.topic_key
     inner join fact_article on bridge_article_topic.article_id = fact_article.article_id
     where (dim_topic.scheme = 'iptc' and bridge_article_topic.rank <= 3)
         or (dim_topic.scheme = 'discovered' and bridge_article_topic.rank = 1)
-    group by dim_topic.scheme, dim_topic.code, dim_topic.label, fact_article.source_key
+    group by bridge_article_topic.topic_key, fact_article.source_key
 )
 
 select
-    topic_source.scheme,
-    topic_source.topic_code,
-    topic_source.topic_label,
+    dim_topic.scheme,
+    dim_topic.code as topic_code,
+    dim_topic.label as topic_label,
     coalesce(dim_source.name, '(unknown)') as source_name,
     topic_source.articles,
     source_total.source_articles,
     round(topic_source.articles / source_total.source_articles, 4) as share,
 from topic_source
+inner join dim_topic on topic_source.topic_key = dim_topic.topic_key
 inner join source_total on topic_source.source_key is not distinct from source_total.source_key
 left join dim_source on topic_source.source_key = dim_source.source_key;
 
