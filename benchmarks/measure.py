@@ -75,6 +75,7 @@ class _TreePoller(threading.Thread):
         self.infos: dict[int, tuple[int, list[str]]] = {}
         self.samples: list[list[tuple[int, int]]] = []
         self.pss_samples: list[int] = []  # the tree's summed PSS per sample, where the system reports it
+        self.cpu_seconds: dict[int, float] = {}  # last user + system CPU seen per process
 
     def run(self) -> None:
         try:
@@ -95,6 +96,8 @@ class _TreePoller(threading.Thread):
         for process in tree:
             try:
                 memory = process.memory_full_info()
+                cpu = process.cpu_times()
+                self.cpu_seconds[process.pid] = cpu.user + cpu.system
                 if process.pid not in self.infos:
                     self.infos[process.pid] = (process.ppid(), process.cmdline())
             except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
@@ -116,7 +119,9 @@ class _TreePoller(threading.Thread):
             peak_one = max((rss for sample in self.samples for pid, rss in sample if pid in pids), default=0)
             peak_all = max((sum(rss for pid, rss in sample if pid in pids) for sample in self.samples), default=0)
             per_role[role] = {"count": len(pids), "peak_process_rss_mb": round(peak_one / MB, 1),
-                              "peak_total_rss_mb": round(peak_all / MB, 1)}
+                              "peak_total_rss_mb": round(peak_all / MB, 1),
+                              # up to the last sample (at most one interval short of each process's end)
+                              "cpu_seconds": round(sum(self.cpu_seconds.get(pid, 0.0) for pid in pids), 1)}
         peak_pss = max(self.pss_samples, default=0)
         return peak_tree / MB, peak_single / MB, (peak_pss / MB if peak_pss else None), per_role
 

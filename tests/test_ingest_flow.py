@@ -298,12 +298,20 @@ def test_run_report_is_published_as_prefect_artifacts(samples_run):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
-    _, _, _, second = samples_run
-    with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[UUID(second["run_id"])])))
-    by_key = {artifact.key: artifact for artifact in artifacts}
+    _, first, _, second = samples_run
+
+    def artifacts_of(run):
+        with get_client(sync_client=True) as client:
+            artifacts = client.read_artifacts(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[UUID(run["run_id"])])))
+        return {artifact.key: artifact for artifact in artifacts}
+
+    by_key = artifacts_of(first)
     summary, table = by_key["ingest-summary"], by_key["ingest-set-aside"]
     assert "| files seen | loaded | duplicate |" in summary.data and "## Time per stage" in summary.data
     assert "| entities |" in summary.data and "articles/s" in summary.data
     assert table.type == "table"
+    # The re-run found every file loaded before: no batch, so no NLP stage, and its report says so.
+    rerun = artifacts_of(second)["ingest-summary"].data
+    assert f"| {second['files_seen']} | 0 | {second['files_seen']} |" in rerun.replace("  ", " ")
+    assert "| entities |" not in rerun and "| read and parse |" in rerun

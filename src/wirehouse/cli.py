@@ -351,7 +351,7 @@ def topics_refit(warehouse: Optional[Path] = WarehouseOption) -> None:
     started = time.perf_counter()
     try:
         with writer_lock(target, Settings().lock_timeout_seconds):
-            working = WorkingCopy(target)
+            working = WorkingCopy(target, Settings().writer_memory_mb)
             connection = working.open()
             try:
                 apply_schema(connection)

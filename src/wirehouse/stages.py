@@ -34,6 +34,23 @@ class Batch:
     sketches: list[StorySketch] = field(default_factory=list)  # story signatures of the articles to load
 
 
+def split_known(entries: list[InboxEntry], digests: dict[Path, str],
+                known_contents: dict[str, tuple[str, str]]) -> tuple[list[InboxEntry], Ledger]:
+    """Files whose bytes (`digests`) an earlier run turned into an article (`known_contents`) are
+    duplicates, ledgered here without being read again; the rest is returned, in inbox order."""
+    ledger = Ledger()
+    remaining = []
+    for entry in entries:
+        digest = digests.get(entry.path)
+        known = known_contents.get(digest) if digest and not entry.problem else None
+        if known is None:
+            remaining.append(entry)
+            continue
+        article_id, first_file = known
+        ledger.record(str(entry.path), "duplicate", f"same normalized text as {first_file}", digest, article_id)
+    return remaining, ledger
+
+
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],
                    max_nlp_chars: int = 200_000,
                    known_contents: dict[str, tuple[str, str]] | None = None,

@@ -39,6 +39,9 @@ def file_identity(path: Path) -> list[int]:
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
+JOURNAL_MEMORY = "128MB"
+
+
 def remove_database(path: Path) -> None:
     """A DuckDB file and its write-ahead log, if there."""
     for candidate in (path, path.with_name(path.name + ".wal")):
@@ -54,7 +57,8 @@ class Journal:
         self.rows = 0
         self.abandoned = False
         remove_database(path)
-        self._db = duckdb.connect(str(path))
+        # A small buffer pool: the journal only appends, and spills what it does not hold to its file.
+        self._db = duckdb.connect(str(path), config={"memory_limit": JOURNAL_MEMORY})
         self._db.execute("create table journal_op (seq bigint, txn bigint, sql varchar, params blob, frames varchar[])")
         self._db.execute("create table journal_seal (standby_identity bigint[])")
         self._seq = 0

@@ -69,8 +69,11 @@ def journal_budget(served: Path) -> int:
 class WorkingCopy:
     """The writer's private copy of the served warehouse. Use only while holding the writer lock."""
 
-    def __init__(self, served: Path) -> None:
+    def __init__(self, served: Path, memory_limit_mb: int | None = None) -> None:
         self.served = served
+        # DuckDB's buffer pool defaults to 80% of RAM and keeps what it read: over a long run the
+        # writer would grow with the warehouse. Capped, DuckDB evicts and spills to disk instead.
+        self.config = {"memory_limit": f"{memory_limit_mb}MB"} if memory_limit_mb else {}
         self.path = working_copy_path(served)
         self.journal_file = journal_path(self.path)
         # The journal is moved here while it is replayed: one cut off half-way is never valid again.
@@ -101,7 +104,7 @@ class WorkingCopy:
                 log.warning("%s: a previous run ended before publishing; its partial work is discarded and redone", self.path)
             return None
         try:
-            connection = duckdb.connect(str(self.path))
+            connection = duckdb.connect(str(self.path), config=self.config)
         except duckdb.Error as exc:  # a reader still has the previous version open
             log.info("%s: cannot write the previous version (%s); copying the served file instead", self.path, exc)
             return None
@@ -124,7 +127,7 @@ class WorkingCopy:
         remove_database(self.replaying_file)
         if self.served.exists():
             shutil.copyfile(self.served, self.path)
-        return duckdb.connect(str(self.path))
+        return duckdb.connect(str(self.path), config=self.config)
 
     def publish(self, connection) -> None:
         """Make everything committed in the working copy the served warehouse, atomically; keep the
