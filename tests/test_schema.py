@@ -70,3 +70,33 @@ def test_columns_new_to_the_ddl_are_added_to_an_older_warehouse():
     apply_schema(older)
     assert set(CONTRACT["fact_article"]) <= set(columns(older, "fact_article"))
     assert older.execute("select source_file, title from fact_article").fetchall() == [("/inbox/a.txt", None)]
+
+
+def test_a_key_the_ddl_no_longer_declares_is_dropped_from_an_older_warehouse_rows_kept():
+    older = duckdb.connect()
+    older.execute(
+        "create table fact_entity_mention (article_id varchar not null, entity_key varchar not null, "
+        "mention_text varchar not null, label varchar not null, start_char integer not null, end_char integer not null, "
+        "section varchar not null, sentence_index integer not null, legacy_note varchar, "
+        "primary key (article_id, start_char, end_char))")
+    older.execute("insert into fact_entity_mention values ('a', 'e1', 'Lavrov', 'PERSON', 0, 6, 'body', 0, 'kept'), "
+                  "('a', 'e2', 'Geneva', 'GPE', 10, 16, 'body', 0, null)")
+    apply_schema(older)
+    keys = older.execute("select count(*) from duckdb_constraints() where table_name = 'fact_entity_mention' "
+                         "and constraint_type = 'PRIMARY KEY'").fetchone()[0]
+    assert keys == 0
+    assert older.execute("select entity_key, mention_text, role, legacy_note from fact_entity_mention order by start_char"
+                         ).fetchall() == [("e1", "Lavrov", None, "kept"), ("e2", "Geneva", None, None)]
+    assert older.execute("select comment from duckdb_tables() where table_name = 'fact_entity_mention'").fetchone()[0]
+    apply_schema(older)  # nothing left to migrate: the rows stay as they are
+    assert older.execute("select count(*) from fact_entity_mention").fetchone()[0] == 2
+
+
+def test_a_batch_that_repeats_a_key_of_a_tables_grain_is_refused_by_name():
+    import pandas as pd
+
+    from wirehouse.warehouse.load import GrainError, check_grain
+
+    check_grain("fact_quote", pd.DataFrame({"article_id": ["a", "a"], "start_char": [0, 5], "end_char": [4, 9]}))
+    with pytest.raises(GrainError, match=r"fact_quote: 2 rows share a key .*article_id='a', start_char=0, end_char=4"):
+        check_grain("fact_quote", pd.DataFrame({"article_id": ["a", "a"], "start_char": [0, 0], "end_char": [4, 4]}))

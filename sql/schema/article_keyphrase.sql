@@ -4,7 +4,8 @@ create table if not exists article_keyphrase (
     score double not null check (score between 0 and 1),
     rank integer not null check (rank >= 1),
     occurrences integer not null,
-    primary key (article_id, rank),
+    -- Grain: one row per (article_id, rank). Checked by the loader, not declared as a key: the index of a key
+    -- this size made every checkpoint rewrite it, so each run cost more as the warehouse grew.
 );
 
 comment on table article_keyphrase is 'The key phrases of each article: noun chunks ranked by word degree over frequency (RAKE style), headline weighted.';

@@ -4,7 +4,8 @@ create table if not exists bridge_article_topic (
     score double not null check (score between 0 and 1),
     rank integer not null check (rank >= 1),
     evidence varchar,
-    primary key (article_id, topic_key),
+    -- Grain: one row per (article_id, topic_key). Checked by the loader, not declared as a key: the index of a key
+    -- this size made every checkpoint rewrite it, so each run cost more as the warehouse grew.
 );
 
 comment on table bridge_article_topic is 'Which topics each article is about, ranked, with the evidence for each assignment.';

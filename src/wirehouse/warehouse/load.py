@@ -64,14 +64,47 @@ def staging_sql(table: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
 
+# The grain of the large per-article tables, which declare no key (see their DDL): a batch's rows
+# must be unique on it, and they cannot meet older rows because every row carries a new article's
+# id (fact_article keeps its key, and a batch inserts it plainly, so an article loaded twice fails).
+GRAIN = {
+    "article_text": ("article_id",),
+    "article_terms": ("article_id",),
+    "etl_file_ledger": ("run_id", "file_path"),
+    "article_field_span": ("article_id", "field", "start_char"),
+    "article_keyphrase": ("article_id", "rank"),
+    "bridge_article_topic": ("article_id", "topic_key"),
+    "fact_entity_mention": ("article_id", "start_char", "end_char"),
+    "fact_quote": ("article_id", "start_char", "end_char"),
+}
+# Inserted plainly: a conflict is an error, never skipped.
+NEW_ROWS_ONLY = frozenset({"fact_article", *GRAIN})
+
+
+class GrainError(ValueError):
+    """A batch holds two rows for one key of a table's grain."""
+
+
+def check_grain(table: str, frame: pd.DataFrame) -> None:
+    key = GRAIN.get(table)
+    if key is None or frame.empty:
+        return
+    repeated = frame[frame.duplicated(subset=list(key), keep=False)]
+    if not repeated.empty:
+        first = repeated.iloc[0]
+        raise GrainError(f"{table}: {len(repeated)} rows share a key of its grain ({', '.join(key)}), e.g. "
+                         + ", ".join(f"{column}={getattr(first[column], 'item', lambda: first[column])()!r}" for column in key))
+
+
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, ignore_existing: bool = True) -> None:
     if frame.empty:
         return
+    check_grain(table, frame)
     source = f"incoming_{table}"
     connection.register(source, frame)
     try:
         # Table names come from this module's constants, never from input; values travel in the DataFrame.
-        verb = "insert or ignore" if ignore_existing else "insert"
+        verb = "insert or ignore" if ignore_existing and table not in NEW_ROWS_ONLY else "insert"
         connection.execute(f"{verb} into {table} by name {staging_sql(table) or f'select * from {source}'}")
     finally:
         connection.unregister(source)
@@ -91,7 +124,7 @@ def load_batch(
     connection.begin()
     try:
         for table in TABLE_ORDER:
-            _insert(connection, table, frames[table])
+            _insert(connection, table, frames[table], ignore_existing=table not in NEW_ROWS_ONLY)
         if sketches:
             record_stories(connection, sketches, story_params or StoryParams())
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))

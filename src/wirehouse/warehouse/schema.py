@@ -32,11 +32,53 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
         for path in sql_files(folder, root):
             try:
                 if folder == "schema":
+                    drop_retired_keys(connection, read_sql(path))
                     add_missing_columns(connection, read_sql(path))
                 connection.execute(read_sql(path))
             except duckdb.Error as exc:
                 raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
     inherit_view_column_comments(connection)
+
+
+def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
+    """A table whose DDL no longer declares a primary key loses it: rebuilt, rows and all, once.
+
+    DuckDB cannot drop a constraint in place. The copy keeps every row and column (columns the
+    DDL does not name yet are added back by name); constraints are the DDL's.
+    """
+    for statement in sqlglot.parse(ddl, read="duckdb"):
+        if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
+            continue
+        if any(isinstance(item, exp.PrimaryKey) for item in statement.this.expressions) or \
+                statement.find(exp.PrimaryKeyColumnConstraint) is not None:
+            continue
+        table = statement.this.this.name
+        keyed = connection.execute(
+            "select count(*) from duckdb_constraints() where table_name = ? and schema_name = 'main' "
+            "and constraint_type = 'PRIMARY KEY'", [table]).fetchone()[0]
+        if not keyed:
+            continue
+        old_columns = [row[0] for row in connection.execute(
+            "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main' "
+            "order by column_index", [table]).fetchall()]
+        connection.begin()
+        try:
+            connection.execute(f"alter table {table} rename to {table}__keyed")
+            connection.execute(ddl)  # the table as declared now, with its comments
+            new_columns = {row[0] for row in connection.execute(
+                "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main'", [table]).fetchall()}
+            for column in old_columns:
+                if column not in new_columns:
+                    data_type = connection.execute(
+                        "select data_type from duckdb_columns() where table_name = ? and column_name = ?",
+                        [f"{table}__keyed", column]).fetchone()[0]
+                    connection.execute(f'alter table {table} add column "{column}" {data_type}')
+            connection.execute(f"insert into {table} by name select * from {table}__keyed")
+            connection.execute(f"drop table {table}__keyed")
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
 
 
 def add_missing_columns(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
