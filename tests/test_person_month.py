@@ -1,6 +1,7 @@
-"""fact_person_month through the real flow: kept up to date run by run, it gives the analysis queries
-the very rows they gave when they counted every mention, also for a warehouse that got the table
-from an upgrade, for names several entities share, and when a run is refreshed twice."""
+"""fact_person_month through the real flow: kept up to date run by run (also when a run starts from
+a standby copy brought forward by the journal), it gives the analysis queries the very rows they gave
+when they counted every mention, also for a warehouse that got the table from an upgrade, for names
+several entities share, and when a run is refreshed twice."""
 
 from __future__ import annotations
 
@@ -101,12 +102,13 @@ def assert_exact(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 @pytest.fixture(scope="module")
-def inboxes(samples_dir, seeds_dir, tmp_path_factory) -> tuple[Path, Path]:
-    """Two deliveries: samples and three seeds, then the other samples, two seeds and edited copies of
+def inboxes(samples_dir, seeds_dir, tmp_path_factory) -> tuple[Path, Path, Path]:
+    """Three deliveries: samples and three seeds; the other samples, two seeds and edited copies of
     first-run articles (new articles with the same people and dates, so the second run adds to
-    (person, month) rows the first run created)."""
+    (person, month) rows the first run created); one more edited copy."""
     root = tmp_path_factory.mktemp("person-month")
-    first, second = root / "inbox1", root / "inbox2"
+    first, second, third = root / "inbox1", root / "inbox2", root / "inbox3"
+    third.mkdir()
     shutil.copytree(samples_dir, first, ignore=shutil.ignore_patterns("regional"))
     shutil.copytree(samples_dir / "regional", second)
     seeds = sorted(seeds_dir.glob("*.txt"))
@@ -117,23 +119,28 @@ def inboxes(samples_dir, seeds_dir, tmp_path_factory) -> tuple[Path, Path]:
     for source, edit in (("tass_water_talks.txt", "boilerplate_added"), (seeds[0].name, "trim_middle")):
         (second / f"copy_{source}").write_text(
             edited_copy((first / source).read_text(encoding="utf-8"), edit, source), encoding="utf-8")
-    return first, second
+    (third / "copy_ap_rail_strike.txt").write_text(
+        edited_copy((first / "ap_rail_strike.txt").read_text(encoding="utf-8"), "caption_added", "ap_rail_strike.txt"),
+        encoding="utf-8")
+    return first, second, third
 
 
 @pytest.fixture(scope="module")
-def two_runs(prefect_server, inboxes, tmp_path_factory) -> tuple[Path, Path]:
-    """The warehouse after two runs, and a copy of it after the first run only."""
-    first, second = inboxes
-    root = tmp_path_factory.mktemp("two-runs")
+def runs(prefect_server, inboxes, tmp_path_factory) -> tuple[Path, Path]:
+    """The warehouse after three runs, and a copy of it after the first run only. The third run's
+    working copy is the standby brought forward by the second run's journal (its merge replayed)."""
+    first, second, third = inboxes
+    root = tmp_path_factory.mktemp("runs")
     warehouse, after_first = root / "news.duckdb", root / "after-first.duckdb"
     ingest_articles(paths=[str(first)], warehouse=str(warehouse))
     shutil.copy(warehouse, after_first)
     ingest_articles(paths=[str(second)], warehouse=str(warehouse))
+    ingest_articles(paths=[str(third)], warehouse=str(warehouse))
     return warehouse, after_first
 
 
-def test_two_runs_keep_the_table_exact(two_runs):
-    warehouse, after_first = two_runs
+def test_successive_runs_keep_the_table_exact(runs):
+    warehouse, after_first = runs
     with duckdb.connect(str(after_first), read_only=True) as connection:
         first_rows = connection.execute(STORED_PERSON_MONTH).fetchall()
         assert_exact(connection)
@@ -143,14 +150,14 @@ def test_two_runs_keep_the_table_exact(two_runs):
         runs = connection.execute("select run_id from etl_mart_run where mart = 'fact_person_month' order by all").fetchall()
         loaded_by = connection.execute("select distinct run_id from fact_article order by all").fetchall()
     assert first_rows and len(rows) > len(first_rows)
-    # The second run added to rows of the first: same person and month, more articles.
+    # Later runs added to rows of the first: same person and month, more articles.
     first_articles = {(key, month): articles for key, month, articles, _ in first_rows}
     assert any(articles > first_articles.get((key, month), articles) for key, month, articles, _ in rows)
-    assert runs == loaded_by and len(runs) == 2
+    assert runs == loaded_by and len(runs) == 3
 
 
-def test_refreshing_a_run_again_counts_nothing_twice(two_runs, tmp_path):
-    warehouse, _ = two_runs
+def test_refreshing_a_run_again_counts_nothing_twice(runs, tmp_path):
+    warehouse, _ = runs
     copy = tmp_path / "copy.duckdb"
     shutil.copy(warehouse, copy)
     with duckdb.connect(str(copy)) as connection:
@@ -160,10 +167,10 @@ def test_refreshing_a_run_again_counts_nothing_twice(two_runs, tmp_path):
         assert_exact(connection)
 
 
-def test_a_warehouse_from_before_the_table_gets_it_complete(prefect_server, two_runs, inboxes, tmp_path):
+def test_a_warehouse_from_before_the_table_gets_it_complete(prefect_server, runs, inboxes, tmp_path):
     """Upgrade: the tables appear when the schema is applied, filled from every article, and the
     next run adds only its own articles."""
-    _, after_first = two_runs
+    _, after_first = runs
     older = tmp_path / "news.duckdb"
     shutil.copy(after_first, older)
     with duckdb.connect(str(older)) as connection:
@@ -179,9 +186,9 @@ def test_a_warehouse_from_before_the_table_gets_it_complete(prefect_server, two_
         assert_exact(connection)
 
 
-def test_a_name_that_entities_share_counts_each_article_once(two_runs, tmp_path):
+def test_a_name_that_entities_share_counts_each_article_once(runs, tmp_path):
     """Two people mentioned in the same article, filed under one name: that article counts once."""
-    warehouse, _ = two_runs
+    warehouse, _ = runs
     copy = tmp_path / "copy.duckdb"
     shutil.copy(warehouse, copy)
     with duckdb.connect(str(copy)) as connection:
