@@ -1,31 +1,20 @@
 -- Question: who are the five most-mentioned people in each publication month?
+-- Read from fact_person_month, which the loader keeps at this grain (one row per person entity and
+-- publication month, with its mentions and distinct articles), instead of counting every mention.
 with
-person_month as (
-    select
-        date_trunc('month', fact_article.published_date) as published_month,
-        dim_entity.entity_key,
-        dim_entity.canonical_name as person,
-        count(*) as mentions,
-        count(distinct fact_entity_mention.article_id) as articles,
-    from fact_entity_mention
-    inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
-    inner join fact_article on fact_entity_mention.article_id = fact_article.article_id
-    where dim_entity.entity_type = 'PERSON'
-        and fact_article.published_date is not null
-    group by published_month, dim_entity.entity_key, dim_entity.canonical_name
-),
-
 ranked_person_month as (
     select
-        person_month.published_month,
-        person_month.person,
-        person_month.mentions,
-        person_month.articles,
+        date_trunc('month', fact_person_month.published_month) as published_month,
+        dim_entity.canonical_name as person,
+        fact_person_month.mentions,
+        fact_person_month.articles,
         row_number() over (
-            partition by person_month.published_month
-            order by person_month.mentions desc, person_month.articles desc, person_month.person
+            partition by fact_person_month.published_month
+            order by fact_person_month.mentions desc, fact_person_month.articles desc, dim_entity.canonical_name
         ) as month_rank,
-    from person_month
+    from fact_person_month
+    inner join dim_entity on fact_person_month.entity_key = dim_entity.entity_key
+    where fact_person_month.published_month is not null
 )
 
 select

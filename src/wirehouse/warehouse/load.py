@@ -17,8 +17,9 @@ from wirehouse.warehouse.stories import record_stories
 
 
 # Set-based SQL run once per run, after its last batch: readers see the warehouse only when the run
-# publishes, so per-batch upkeep would be work thrown away.
-MART_TRANSFORMS = ("dim_date.sql", "dim_entity_names.sql")
+# publishes, so per-batch upkeep would be work thrown away. fact_person_month.sql adds the run's
+# articles to the per-person monthly counts (see INCREMENTAL_MARTS in schema.py).
+MART_TRANSFORMS = ("dim_date.sql", "dim_entity_names.sql", "fact_person_month.sql")
 
 
 def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
@@ -142,8 +143,9 @@ def record_ledger(connection: duckdb.DuckDBPyConnection, ledger: Ledger, run_id:
 
 
 def refresh_marts(connection: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """dim_date over the loaded range, and display names of the entities this run mentioned (the
-    transforms read the run as `getvariable('wirehouse_run_id')`), in one transaction."""
+    """dim_date over the loaded range, display names of the entities this run mentioned (the
+    transforms read the run as `getvariable('wirehouse_run_id')`) and the run's articles added to
+    fact_person_month, in one transaction."""
     connection.begin()
     try:
         connection.execute("set variable wirehouse_run_id = ?", [run_id])

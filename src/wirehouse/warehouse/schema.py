@@ -12,6 +12,11 @@ from wirehouse.paths import sql_dir
 
 SCHEMA_FOLDERS = ("schema", "views")
 
+# Tables the loader keeps up to date run by run (sql/marts/<table>.sql adds the articles of the runs
+# that etl_mart_run does not list for the table yet). A warehouse that gets such a table from a newer
+# DDL has it filled from every article it already holds, before anyone can read it half empty.
+INCREMENTAL_MARTS = ("fact_person_month",)
+
 
 def sql_files(folder: str, root: Path | None = None) -> list[Path]:
     return sorted(((root or sql_dir()) / folder).glob("*.sql"))
@@ -27,7 +32,11 @@ def contract_tables(root: Path | None = None) -> list[str]:
 
 
 def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None) -> None:
-    """Create missing tables, add columns new to the DDL, (re)create views; safe on every start."""
+    """Create missing tables, add columns new to the DDL, fill incremental marts that were just
+    created, (re)create views; safe on every start."""
+    existing = {row[0] for row in connection.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main'"
+    ).fetchall()}
     for folder in SCHEMA_FOLDERS:
         for path in sql_files(folder, root):
             try:
@@ -37,6 +46,9 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
                 connection.execute(read_sql(path))
             except duckdb.Error as exc:
                 raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
+    for table in INCREMENTAL_MARTS:
+        if table not in existing:
+            fill_mart(connection, table, root)
     inherit_view_column_comments(connection)
 
 
@@ -79,6 +91,25 @@ def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
         except BaseException:
             connection.rollback()
             raise
+
+
+def fill_mart(connection: duckdb.DuckDBPyConnection, table: str, root: Path | None = None) -> None:
+    """Count every article into a newly created incremental mart, in one transaction.
+
+    Runs that etl_mart_run says the table counted are forgotten first (they would be rows of a table
+    that was dropped), so the table ends up counting each article exactly once.
+    """
+    path = (root or sql_dir()) / "marts" / f"{table}.sql"
+    if not path.exists():
+        return
+    connection.begin()
+    try:
+        connection.execute("delete from etl_mart_run where mart = ?", [table])
+        connection.execute(read_sql(path))
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
 
 
 def add_missing_columns(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:

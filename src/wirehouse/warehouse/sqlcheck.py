@@ -38,6 +38,8 @@ def _query_of(statement: exp.Expression) -> exp.Expression | None:
         return statement.expression
     if isinstance(statement, exp.Insert) and isinstance(statement.expression, (exp.Select, exp.Union)):
         return statement.expression
+    if isinstance(statement, exp.Merge) and isinstance(statement.args.get("using"), exp.Subquery):
+        return statement.args["using"].this  # the rows merged in
     return None
 
 

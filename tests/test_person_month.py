@@ -1,0 +1,218 @@
+"""fact_person_month through the real flow: kept up to date run by run (also when a run starts from
+a standby copy brought forward by the journal), it gives the analysis queries the very rows they gave
+when they counted every mention, also for a warehouse that got the table from an upgrade, for names
+several entities share, and when a run is refreshed twice."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from benchmarks.corpus.near_dup import edited_copy
+from flows.ingest import ingest_articles
+from wirehouse.paths import sql_dir
+from wirehouse.warehouse.load import refresh_marts
+from wirehouse.warehouse.schema import apply_schema
+
+# The analysis queries as they were before fact_person_month: straight from the mentions.
+DIRECT_TOP_PEOPLE = """
+select
+    dim_entity.canonical_name as person,
+    count(distinct fact_entity_mention.article_id) as articles,
+    count(*) as mentions,
+from fact_entity_mention
+inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+where dim_entity.entity_type = 'PERSON'
+group by dim_entity.canonical_name
+order by articles desc, mentions desc, person
+limit 10
+"""
+DIRECT_TOP_PEOPLE_PER_MONTH = """
+with
+person_month as (
+    select
+        date_trunc('month', fact_article.published_date) as published_month,
+        dim_entity.entity_key,
+        dim_entity.canonical_name as person,
+        count(*) as mentions,
+        count(distinct fact_entity_mention.article_id) as articles,
+    from fact_entity_mention
+    inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+    inner join fact_article on fact_entity_mention.article_id = fact_article.article_id
+    where dim_entity.entity_type = 'PERSON'
+        and fact_article.published_date is not null
+    group by published_month, dim_entity.entity_key, dim_entity.canonical_name
+),
+
+ranked_person_month as (
+    select
+        person_month.published_month,
+        person_month.person,
+        person_month.mentions,
+        person_month.articles,
+        row_number() over (
+            partition by person_month.published_month
+            order by person_month.mentions desc, person_month.articles desc, person_month.person
+        ) as month_rank,
+    from person_month
+)
+
+select
+    ranked_person_month.published_month,
+    ranked_person_month.month_rank,
+    ranked_person_month.person,
+    ranked_person_month.mentions,
+    ranked_person_month.articles,
+from ranked_person_month
+where ranked_person_month.month_rank <= 5
+order by ranked_person_month.published_month, ranked_person_month.month_rank
+"""
+# What fact_person_month must hold: every person entity and month, from every mention.
+DIRECT_PERSON_MONTH = """
+select
+    fact_entity_mention.entity_key,
+    cast(date_trunc('month', fact_article.published_date) as date) as published_month,
+    count(distinct fact_entity_mention.article_id) as articles,
+    count(*) as mentions,
+from fact_entity_mention
+inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+inner join fact_article on fact_entity_mention.article_id = fact_article.article_id
+where dim_entity.entity_type = 'PERSON'
+group by all
+order by all
+"""
+STORED_PERSON_MONTH = "select entity_key, published_month, articles, mentions from fact_person_month order by all"
+ANALYSIS = {name: (sql_dir() / "analysis" / f"{name}.sql").read_text(encoding="utf-8")
+            for name in ("top_people", "top_people_per_month")}
+
+
+def _result(connection: duckdb.DuckDBPyConnection, sql: str) -> tuple[list, list]:
+    result = connection.execute(sql)
+    return [(column[0], str(column[1])) for column in result.description], result.fetchall()
+
+
+def assert_exact(connection: duckdb.DuckDBPyConnection) -> None:
+    """The table holds what the mentions say, and the queries read from it give the direct rows."""
+    assert connection.execute(STORED_PERSON_MONTH).fetchall() == connection.execute(DIRECT_PERSON_MONTH).fetchall()
+    assert _result(connection, ANALYSIS["top_people"]) == _result(connection, DIRECT_TOP_PEOPLE)
+    assert _result(connection, ANALYSIS["top_people_per_month"]) == _result(connection, DIRECT_TOP_PEOPLE_PER_MONTH)
+
+
+@pytest.fixture(scope="module")
+def inboxes(samples_dir, seeds_dir, tmp_path_factory) -> tuple[Path, Path, Path]:
+    """Three deliveries: samples and three seeds; the other samples, two seeds and edited copies of
+    first-run articles (new articles with the same people and dates, so the second run adds to
+    (person, month) rows the first run created); one more edited copy."""
+    root = tmp_path_factory.mktemp("person-month")
+    first, second, third = root / "inbox1", root / "inbox2", root / "inbox3"
+    third.mkdir()
+    shutil.copytree(samples_dir, first, ignore=shutil.ignore_patterns("regional"))
+    shutil.copytree(samples_dir / "regional", second)
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    for seed in seeds[:3]:
+        shutil.copy(seed, first / seed.name)
+    for seed in seeds[3:]:
+        shutil.copy(seed, second / seed.name)
+    for source, edit in (("tass_water_talks.txt", "boilerplate_added"), (seeds[0].name, "trim_middle")):
+        (second / f"copy_{source}").write_text(
+            edited_copy((first / source).read_text(encoding="utf-8"), edit, source), encoding="utf-8")
+    (third / "copy_ap_rail_strike.txt").write_text(
+        edited_copy((first / "ap_rail_strike.txt").read_text(encoding="utf-8"), "caption_added", "ap_rail_strike.txt"),
+        encoding="utf-8")
+    return first, second, third
+
+
+@pytest.fixture(scope="module")
+def runs(prefect_server, inboxes, tmp_path_factory) -> tuple[Path, Path]:
+    """The warehouse after three runs, and a copy of it after the first run only. The third run's
+    working copy is the standby brought forward by the second run's journal (its merge replayed)."""
+    first, second, third = inboxes
+    root = tmp_path_factory.mktemp("runs")
+    warehouse, after_first = root / "news.duckdb", root / "after-first.duckdb"
+    ingest_articles(paths=[str(first)], warehouse=str(warehouse))
+    shutil.copy(warehouse, after_first)
+    ingest_articles(paths=[str(second)], warehouse=str(warehouse))
+    ingest_articles(paths=[str(third)], warehouse=str(warehouse))
+    return warehouse, after_first
+
+
+def test_successive_runs_keep_the_table_exact(runs):
+    warehouse, after_first = runs
+    with duckdb.connect(str(after_first), read_only=True) as connection:
+        first_rows = connection.execute(STORED_PERSON_MONTH).fetchall()
+        assert_exact(connection)
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert_exact(connection)
+        rows = connection.execute(STORED_PERSON_MONTH).fetchall()
+        runs = connection.execute("select run_id from etl_mart_run where mart = 'fact_person_month' order by all").fetchall()
+        loaded_by = connection.execute("select distinct run_id from fact_article order by all").fetchall()
+    assert first_rows and len(rows) > len(first_rows)
+    # Later runs added to rows of the first: same person and month, more articles.
+    first_articles = {(key, month): articles for key, month, articles, _ in first_rows}
+    assert any(articles > first_articles.get((key, month), articles) for key, month, articles, _ in rows)
+    assert runs == loaded_by and len(runs) == 3
+
+
+def test_refreshing_a_run_again_counts_nothing_twice(runs, tmp_path):
+    warehouse, _ = runs
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(warehouse, copy)
+    with duckdb.connect(str(copy)) as connection:
+        run_id = connection.execute("select max(run_id) from fact_article").fetchone()[0]
+        refresh_marts(connection, run_id)
+        refresh_marts(connection, run_id)
+        assert_exact(connection)
+
+
+def test_a_warehouse_from_before_the_table_gets_it_complete(prefect_server, runs, inboxes, tmp_path):
+    """Upgrade: the tables appear when the schema is applied, filled from every article, and the
+    next run adds only its own articles."""
+    _, after_first = runs
+    older = tmp_path / "news.duckdb"
+    shutil.copy(after_first, older)
+    with duckdb.connect(str(older)) as connection:
+        connection.execute("drop table fact_person_month")
+        connection.execute("drop table etl_mart_run")
+        apply_schema(connection)
+        assert connection.execute("select count(*) from fact_person_month").fetchone()[0] > 0
+        assert_exact(connection)
+        connection.execute("drop table fact_person_month")
+        connection.execute("drop table etl_mart_run")
+    ingest_articles(paths=[str(inboxes[1])], warehouse=str(older))
+    with duckdb.connect(str(older), read_only=True) as connection:
+        assert_exact(connection)
+
+
+def test_a_name_that_entities_share_counts_each_article_once(runs, tmp_path):
+    """Two people mentioned in the same article, filed under one name: that article counts once."""
+    warehouse, _ = runs
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(warehouse, copy)
+    with duckdb.connect(str(copy)) as connection:
+        pair = connection.execute("""
+            with person_article as (
+                select distinct fact_entity_mention.article_id, fact_entity_mention.entity_key,
+                from fact_entity_mention
+                inner join dim_entity on fact_entity_mention.entity_key = dim_entity.entity_key
+                where dim_entity.entity_type = 'PERSON'
+            )
+            select first_person.entity_key, second_person.entity_key,
+            from person_article as first_person
+            inner join person_article as second_person on first_person.article_id = second_person.article_id
+                and first_person.entity_key < second_person.entity_key
+            order by all
+            limit 1
+        """).fetchone()
+        assert pair is not None, "the deliveries should have an article that names two people"
+        connection.execute("update dim_entity set canonical_name = (select canonical_name from dim_entity "
+                           "where entity_key = ?) where entity_key = ?", list(pair))
+        assert_exact(connection)
+        person = connection.execute("select canonical_name from dim_entity where entity_key = ?", [pair[0]]).fetchone()[0]
+        separately = connection.execute("select sum(articles) from fact_person_month where entity_key in (?, ?)",
+                                        list(pair)).fetchone()[0]
+        [(articles,)] = connection.execute(f"select articles from ({ANALYSIS['top_people'].replace('limit 10', '')}) "
+                                           "where person = ?", [person]).fetchall()
+        assert articles < separately
