@@ -30,7 +30,6 @@ from wirehouse.ledger import Ledger
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerProcessNlp
-from wirehouse.nlp.pipeline import load_pipeline
 from wirehouse.reporting import set_aside_table, summary_markdown
 from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
 from wirehouse.stories.params import StoryParams
@@ -104,6 +103,8 @@ def extract_entities(batch: Batch) -> Batch:
 @task(cache_policy=NO_CACHE)
 def analyze_shard(articles: list[ParsedArticle], model_name: str) -> list[AnalyzedArticle]:
     """The NLP stage for one shard of a batch, on a Dask worker (the pipeline loads once per worker)."""
+    from wirehouse.nlp.pipeline import load_pipeline
+
     return analyze_articles(articles, load_pipeline(model_name))
 
 

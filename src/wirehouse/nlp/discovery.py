@@ -13,10 +13,11 @@ import pickle
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from sklearn.decomposition import NMF
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import silhouette_score
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # scikit-learn and scipy take seconds to import: only where a model is fitted or used
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 SCHEME = "discovered"
 MIN_ARTICLES = 10
@@ -84,6 +85,8 @@ def _candidate_counts(n_articles: int) -> range:
 
 
 def _fit_nmf(matrix, k: int) -> NMF:
+    from sklearn.decomposition import NMF
+
     return NMF(n_components=k, init="nndsvd", random_state=0, max_iter=500).fit(matrix)
 
 
@@ -102,6 +105,8 @@ def _align(previous: TopicModel | None, profiles: list[dict[str, float]]) -> tup
     for i, new in enumerate(profiles):
         for j, old in enumerate(old_profiles):
             similarity[i, j] = sum(weight * old.get(term, 0.0) for term, weight in new.items())
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment(-similarity)
     codes: list[str | None] = [None] * len(profiles)
     alignment = {}
@@ -124,6 +129,9 @@ def fit_topics(corpus: list[tuple[str, str]], previous: TopicModel | None = None
     if len(documents) < MIN_ARTICLES:
         raise NotEnoughArticlesError(
             f"{len(documents)} article(s) with analysed text; topic discovery needs at least {MIN_ARTICLES}")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics import silhouette_score
+
     vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=2, max_df=0.5, max_features=20000, sublinear_tf=True)
     matrix = vectorizer.fit_transform(documents)
     best = None

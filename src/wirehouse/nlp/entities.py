@@ -6,8 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy only runs where the model does (worker processes); not imported by the flow
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
 from wirehouse.nlp.keyphrases import Keyphrase, extract_keyphrases

@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "stress", "note", "add", "state", "announce", "underscore", "underline", "emphasise",

@@ -15,7 +15,6 @@ from typing import Protocol
 from wirehouse.articles.gazetteer import install_prominent_names, prominent_names
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
-from wirehouse.nlp.pipeline import check_installed, load_pipeline
 
 # Articles per piece of work sent to a worker: small enough to spread a batch evenly over the
 # workers, large enough for spaCy's internal batching.
@@ -44,6 +43,8 @@ class InProcessNlp:
     """The pipeline in this process: no start-up cost, for small runs."""
 
     def __init__(self, model_name: str) -> None:
+        from wirehouse.nlp.pipeline import load_pipeline  # spaCy is imported only where the model runs
+
         self.nlp = load_pipeline(model_name)
 
     def submit(self, articles: list[ParsedArticle]) -> PendingAnalysis:
@@ -66,6 +67,8 @@ _worker_nlp = None
 def _load_in_worker(model_name: str, prominent_places: frozenset[str]) -> None:
     from wirehouse import offline  # noqa: F401  (a fresh interpreter: offline settings first)
 
+    from wirehouse.nlp.pipeline import load_pipeline
+
     global _worker_nlp
     install_prominent_names(prominent_places)
     _worker_nlp = load_pipeline(model_name)
@@ -83,6 +86,8 @@ class WorkerProcessNlp:
     """A pool of worker processes, each with its own copy of the pipeline. Close it when done."""
 
     def __init__(self, model_name: str, processes: int) -> None:
+        from wirehouse.nlp.pipeline import check_installed
+
         check_installed(model_name)  # fail here with the install hint, not as a broken worker pool
         # forkserver: workers start from a clean interpreter, not a fork of this threaded one.
         self._executor = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("forkserver"),

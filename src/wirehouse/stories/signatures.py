@@ -33,8 +33,6 @@ from datetime import date
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.hashfunc import sha1_hash32
 
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.stories.params import StoryParams
@@ -62,13 +60,23 @@ class StorySketch:
         return self.shingle_count > 0
 
 
+def _default_hash() -> Callable[[bytes], int]:
+    """datasketch's SHA-1 hash, imported on first use (datasketch pulls in scipy: seconds of start-up)."""
+    from datasketch.hashfunc import sha1_hash32
+
+    return sha1_hash32
+
+
 def signatures(shingle_sets: Sequence[set[str]], permutations: int,
-               hashfunc: Callable[[bytes], int] = sha1_hash32) -> list[tuple[int, ...]]:
+               hashfunc: Callable[[bytes], int] | None = None) -> list[tuple[int, ...]]:
     """One signature per shingle set (datasketch, fixed seed and scheme, permutations shared).
 
     `hashfunc` is datasketch's SHA-1 (32 bits) of each shingle's UTF-8 bytes; a caller hashing many
     overlapping sets may pass a memoized copy of it (the values must stay the same).
     """
+    from datasketch import MinHash
+
+    hashfunc = hashfunc or _default_hash()
     encoded = [[shingle.encode("utf-8") for shingle in shingles] for shingles in shingle_sets]
     minhashes = MinHash.bulk(encoded, num_perm=permutations, seed=MINHASH_SEED, scheme=MINHASH_SCHEME,
                              hashfunc=hashfunc)
@@ -76,13 +84,13 @@ def signatures(shingle_sets: Sequence[set[str]], permutations: int,
 
 
 def sketch_words(article_id: str, published_date: date | None, words: list[str], params: StoryParams,
-                 hashfunc: Callable[[bytes], int] = sha1_hash32) -> StorySketch:
+                 hashfunc: Callable[[bytes], int] | None = None) -> StorySketch:
     """The sketch of one article from its comparison words (see `shingles.comparison_words`)."""
     return sketch_many([(article_id, published_date, words)], params, hashfunc)[0]
 
 
 def sketch_many(items: Sequence[tuple[str, date | None, list[str]]], params: StoryParams,
-                hashfunc: Callable[[bytes], int] = sha1_hash32) -> list[StorySketch]:
+                hashfunc: Callable[[bytes], int] | None = None) -> list[StorySketch]:
     """Sketches of (article_id, published_date, comparison words), in their order."""
     shingle_sets = [word_shingles(words, params.shingle_size) for _, _, words in items]
     bodies = signatures(shingle_sets, params.permutations, hashfunc)

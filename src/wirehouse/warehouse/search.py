@@ -74,19 +74,25 @@ def update_index(connection: duckdb.DuckDBPyConnection) -> int:
 
 def _add_new_documents(connection: duckdb.DuckDBPyConnection) -> int:
     fts = INDEX_SCHEMA
-    connection.execute(
-        f"""
-        create or replace temp table fts_new_docs as
-        select
-            (select coalesce(max(docid), -1) from {fts}.docs) + row_number() over (order by article_text.article_id) as docid,
-            article_text.article_id as name,
-            article_text.full_text,
-        from article_text
-        anti join {fts}.docs on article_text.article_id = {fts}.docs.name
-        """
-    )
-    added = connection.execute("select count(*) from fts_new_docs").fetchone()[0]
+    # Which articles are new is decided on the id column alone; only their texts are then read, by a
+    # filter on the id that DuckDB applies while scanning (the whole text column is never read).
+    new_ids = [row[0] for row in connection.execute(
+        f"select article_text.article_id from article_text anti join {fts}.docs on article_text.article_id = {fts}.docs.name"
+    ).fetchall()]
+    added = len(new_ids)
     if added:
+        connection.execute(
+            f"""
+            create or replace temp table fts_new_docs as
+            select
+                (select coalesce(max(docid), -1) from {fts}.docs) + row_number() over (order by article_text.article_id) as docid,
+                article_text.article_id as name,
+                article_text.full_text,
+            from article_text
+            where article_text.article_id in ({", ".join("?" * added)})
+            """,
+            new_ids,
+        )
         connection.execute(
             f"""
             create or replace temp table fts_new_terms as
@@ -135,7 +141,7 @@ def _add_new_documents(connection: duckdb.DuckDBPyConnection) -> int:
         connection.execute(f"delete from {fts}.stats")
         connection.execute(f"insert into {fts}.stats select count(docid), sum(len) / count(len) from {fts}.docs")
         connection.execute("drop table fts_new_terms")
-    connection.execute("drop table fts_new_docs")
+        connection.execute("drop table fts_new_docs")
     return added
 
 
