@@ -119,7 +119,7 @@ def _quiet_prefect_console() -> list[tuple[logging.Handler, int]]:
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Inbox folders (searched recursively) or article files."),
     warehouse: Optional[Path] = WarehouseOption,
-    batch_size: Optional[int] = typer.Option(None, help="Articles per batch [default: WIREHOUSE_BATCH_SIZE or 256]."),
+    batch_size: Optional[int] = typer.Option(None, help="Articles per batch [default: WIREHOUSE_BATCH_SIZE or 512]."),
     runner: str = typer.Option("local", help="Where the NLP stage runs: 'local' (this process) or 'dask' (a Dask cluster)."),
     dask_address: Optional[str] = typer.Option(
         None, help="With --runner dask: scheduler address such as tcp://host:8786 [default: WIREHOUSE_DASK_ADDRESS, "

@@ -52,7 +52,7 @@ class Settings:
 
     warehouse: Path = field(default_factory=lambda: Path(os.environ.get("WIREHOUSE_WAREHOUSE", default_warehouse())))
     spacy_model: str = field(default_factory=lambda: os.environ.get("WIREHOUSE_SPACY_MODEL", DEFAULT_SPACY_MODEL))
-    batch_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_BATCH_SIZE", 256))
+    batch_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_BATCH_SIZE", 512))
     nlp_processes: int = field(default_factory=lambda: _int_env("WIREHOUSE_NLP_PROCESSES", min(2, os.cpu_count() or 1)))
     max_nlp_chars: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_NLP_CHARS", 200_000))
     max_file_bytes: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_FILE_BYTES", 5 * 1024 * 1024))
