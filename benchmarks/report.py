@@ -63,7 +63,16 @@ def evaluate_targets(results: dict) -> list[dict]:
             growth = generated[largest]["ingest"]["peak_rss_mb"] / peak if peak else None
             targets.append(_target(
                 "rss_flat", f"peak RSS at {largest:,} / at {reference:,} articles", _articles(largest), growth,
-                "<=", RSS_GROWTH, "x", f"{generated[largest]['ingest']['peak_rss_mb']:.0f} MB vs {peak:.0f} MB"))
+                "<=", RSS_GROWTH, "x", f"{generated[largest]['ingest']['peak_rss_mb']:.0f} MB vs {peak:.0f} MB"
+                + (" (the larger run was adopted: " + generated[largest]["ingest"]["note"] + ")"
+                   if generated[largest]["ingest"].get("note") else "")))
+        grow = results.get("grow")
+        if grow and peak:
+            grown = grow["ingest"]["peak_rss_mb"]
+            targets.append(_target(
+                "rss_flat", f"peak RSS, {grow['count']:,} new into {grow['into_size']:,} / {reference:,} into empty",
+                _articles(grow["into_size"] + grow["count"]), grown / peak, "<=", RSS_GROWTH, "x",
+                f"{grown:.0f} MB vs {peak:.0f} MB; {_roles(grow['ingest'])}"))
     noop = results.get("noop")
     if noop:
         targets.append(_target(

@@ -255,6 +255,14 @@ class Harness:
                 # Once after a bulk load, the working copy is a whole copy of the warehouse (not in the ratio).
                 "median_copy_seconds": round(median([t["copy_seconds"] for t in trials]), 3)}
 
+    def grow(self, folder: Path, count: int, into_size: int, built: Path) -> dict:
+        """`count` new articles into a copy of the largest warehouse, once: peak RSS of a long run on a
+        large warehouse, to compare with the same-length run into an empty one."""
+        full, _ = self._prepared(self.work / "trials" / "grow", built)
+        measured = self.ingest(f"grow-{count}-into-{into_size}", [folder], full)
+        shutil.rmtree(full.parent)
+        return {"count": count, "into_size": into_size, "folder": str(folder), "ingest": measured}
+
     def queries(self, size: int, warehouse: Path) -> dict:
         """Every sql/analysis file on the warehouse, read-only: one warm-up, then timed runs fetching all rows."""
         import duckdb
@@ -292,7 +300,7 @@ def run(args: argparse.Namespace) -> dict:
         "git": report.git_state(ROOT),
         "options": {"sizes": args.sizes, "corpus": str(args.corpus) if args.corpus else None, "new": args.new,
                     "repeats": args.repeats, "query_repeats": args.query_repeats, "seed": args.seed,
-                    "reuse": args.reuse, "skip_bare": args.skip_bare, "bare_batch_size": args.bare_batch_size,
+                    "reuse": args.reuse, "skip_bare": args.skip_bare, "grow": args.grow, "bare_batch_size": args.bare_batch_size,
                     "work": str(harness.work)},
         "settings": {"spacy_model": settings.spacy_model, "nlp_processes": settings.nlp_processes,
                      "batch_size": settings.batch_size},
@@ -329,6 +337,12 @@ def run(args: argparse.Namespace) -> dict:
             also = [size for size in generated if size == report.RSS_SIZE and size != largest]
             results["new_articles_also"] = [
                 harness.new_articles(new_folder, args.new, size, Path(generated[size]["warehouse"])) for size in also]
+        if args.grow:
+            grow_folder = corpora.new_articles_dir(harness.work, largest, args.grow)
+            corpora.ensure_corpus(grow_folder, args.grow, args.seed, largest)
+            print(f"{args.grow:,} new articles into a {largest:,}-article warehouse (memory of a long run on a large one)",
+                  flush=True)
+            results["grow"] = harness.grow(grow_folder, args.grow, largest, Path(generated[largest]["warehouse"]))
         results["queries"] = harness.queries(largest, Path(generated[largest]["warehouse"]))
     results["targets"] = report.evaluate_targets(results)
     results["seconds"] = round((datetime.now(timezone.utc) - started).total_seconds(), 1)
@@ -350,6 +364,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results" / "ingest.json",
                         help="results JSON (default benchmarks/results/ingest.json)")
     parser.add_argument("--new", type=int, default=100, help="new articles for the incremental trials (default 100; 0 skips)")
+    parser.add_argument("--grow", type=int, default=0,
+                        help="also ingest this many new articles into a copy of the largest warehouse (peak RSS of a "
+                             "long run on a large warehouse; default 0, off)")
     parser.add_argument("--repeats", type=int, default=3, help="trials of the no-op and new-articles steps (default 3)")
     parser.add_argument("--query-repeats", type=int, default=9, help="timed runs of each sql/analysis query (default 9)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")

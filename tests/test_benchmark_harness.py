@@ -20,7 +20,7 @@ from benchmarks.measure import process_role, run_measured
 from benchmarks.run import main, parse_sizes
 from wirehouse.paths import sql_dir
 
-TARGETS = {"throughput_ratio", "peak_rss", "noop_rerun", "new_articles_ratio", "query_median"}
+TARGETS = {"throughput_ratio", "peak_rss", "rss_flat", "noop_rerun", "new_articles_ratio", "query_median"}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,7 @@ def smoke(prefect_server, tmp_path_factory):
         # The ingest subprocesses use the session's test server instead of starting one each.
         patch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
         began = time.perf_counter()
-        code = main(["--sizes", "30", "--new", "5", "--repeats", "1", "--query-repeats", "1",
+        code = main(["--sizes", "30", "--new", "5", "--grow", "6", "--repeats", "1", "--query-repeats", "1",
                      "--work", str(folder / "work"), "--output", str(output)])
         seconds = time.perf_counter() - began
     return code, json.loads(output.read_text()) if output.exists() else None, output, seconds
@@ -74,6 +74,10 @@ def test_smoke_no_op_rerun_loads_nothing_and_new_articles_load(smoke):
     [trial] = new["trials"]
     assert new["into_size"] == 30 and trial["empty"]["loaded"] == 5 and trial["full"]["loaded"] == 5
     assert new["ratio"] == pytest.approx(new["median_full_seconds"] / new["median_empty_seconds"], rel=0.01)
+    grow = results["grow"]
+    assert (grow["count"], grow["into_size"], grow["ingest"]["loaded"]) == (6, 30, 6)
+    [flat] = [target for target in results["targets"] if target["name"] == "rss_flat"]
+    assert flat["measured"] == pytest.approx(grow["ingest"]["peak_rss_mb"] / results["runs"][0]["ingest"]["peak_rss_mb"], rel=0.01)
 
 
 def test_smoke_times_every_analysis_query(smoke):
