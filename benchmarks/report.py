@@ -189,6 +189,22 @@ def markdown(results: dict) -> str:
                         [[run["label"], *(_num(run["ingest"]["stage_seconds"].get(stage)) for stage in stages),
                           _num(run["ingest"]["flow_seconds"]), _num(run["ingest"]["startup_seconds"])]
                          for run in results["runs"]])
+    cpu_rows = []
+    for run in results["runs"]:
+        roles, bare_roles = run["ingest"].get("processes", {}), (run.get("bare") or {}).get("processes", {})
+        if not any("cpu_seconds" in info for info in roles.values()):
+            continue
+        per_k = 1000 / max(1, run["ingest"]["files_seen"])
+        cpu = lambda table, role: table.get(role, {}).get("cpu_seconds")  # noqa: E731
+        total = sum(info.get("cpu_seconds", 0) for info in roles.values())
+        bare_total = sum(info.get("cpu_seconds", 0) for info in bare_roles.values()) or None
+        cpu_rows.append([run["label"], *(_num(None if v is None else v * per_k) for v in (
+            cpu(roles, "main"), cpu(roles, "nlp worker"), cpu(roles, "prefect server"), total, bare_total))])
+    if cpu_rows:
+        lines += ["", "CPU seconds (user + system) per 1,000 articles, by process of the ingest's tree, against bare "
+                  "`nlp.pipe` (all its processes); two cores give 2 CPU seconds per second:", ""]
+        lines += _table(["corpus", "main", "NLP workers", "Prefect server", "ingest in all", "bare nlp.pipe"],
+                        ["l", "r", "r", "r", "r", "r"], cpu_rows)
     if results.get("targets"):
         lines += [""]
         lines += _table(["target", "limit", "measured", "at", "result", "detail"], ["l", "r", "r", "l", "l", "l"], [
