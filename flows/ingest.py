@@ -68,20 +68,17 @@ def discover(paths: list[str]) -> list[InboxEntry]:
 
 
 @task(cache_policy=NO_CACHE)
-def screen_known(entries: list[InboxEntry], connection) -> tuple[list[InboxEntry], Ledger, dict[Path, str]]:
+def screen_known(entries: list[InboxEntry], connection) -> tuple[list[InboxEntry], Ledger]:
     """Hash every file; those whose bytes an earlier run loaded are duplicates at once, with one
     query for the whole inbox, so an unchanged inbox costs no reading, parsing or batches."""
     digests = {entry.path: digest for entry in entries if not entry.problem and (digest := content_digest(entry.path))}
-    remaining, ledger = split_known(entries, digests, known_contents(connection, list(set(digests.values()))))
-    return remaining, ledger, digests
+    return split_known(entries, digests, known_contents(connection, list(set(digests.values()))))
 
 
 @task(cache_policy=NO_CACHE)
-def read_articles(entries: list[InboxEntry], settings: Settings, connection, seen_in_run: dict[str, str],
-                  digests: dict[Path, str]) -> Batch:
+def read_articles(entries: list[InboxEntry], settings: Settings, connection, seen_in_run: dict[str, str]) -> Batch:
     """Decode, normalize, de-duplicate and parse metadata for a batch of files."""
-    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars, {},
-                           {entry.path: digests[entry.path] for entry in entries if entry.path in digests})
+    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars)
     already = known_articles(connection, [a.article_id for a in batch.articles])
     duplicates = {a.article_id: [f"same normalized text as {already[a.article_id]}"] for a in batch.articles if a.article_id in already}
     drop_articles(batch, duplicates, status="duplicate")
@@ -272,8 +269,8 @@ def _run_name() -> str:
     return f"ingest-{Path(target).name}-{runs.now():%Y%m%d-%H%M%S}"
 
 
-def _ingest_batches(connection, files: list[InboxEntry], digests: dict[Path, str], size: int, run_id: str,
-                    settings: Settings, docs_dir: Path, timer: StageTimer, nlp: NlpRunner) -> tuple[list[str], int]:
+def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str, settings: Settings,
+                    docs_dir: Path, timer: StageTimer, nlp: NlpRunner) -> tuple[list[str], int]:
     """Every batch through read, NLP, topics, validation and load.
 
     Returns the data-quality warnings and how many batches were validated.
@@ -295,7 +292,7 @@ def _ingest_batches(connection, files: list[InboxEntry], digests: dict[Path, str
     def start(number: int, chunk: list[InboxEntry]) -> Batch | None:
         try:
             with timer("read and parse"):
-                batch = read_articles(quote(chunk), settings, quote(connection), quote(seen_in_run), quote(digests))
+                batch = read_articles(quote(chunk), settings, quote(connection), quote(seen_in_run))
             batch.number, batch.entries = number, chunk
             with timer("entities"):  # all of the NLP when it runs here; only the hand-over to workers
                 batch.pending = nlp.submit(batch.articles)
@@ -380,7 +377,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             progress.run_started(len(files))
             runs.set_data_docs(connection, run_id, docs_dir / "index.html")
             with timer("read and parse"):
-                files, known, digests = screen_known(quote(files), quote(connection))
+                files, known = screen_known(quote(files), quote(connection))
             if known.entries:
                 with timer("load"):
                     counts = record_ledger_only(quote(connection), quote(Batch(ledger=known)), run_id)
@@ -389,8 +386,8 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             warnings, validated = [], 0
             if files:
                 with nlp_runner(runner, settings, dask_address, len(files)) as nlp:
-                    warnings, validated = _ingest_batches(connection, files, digests, batch_size or settings.batch_size,
-                                                          run_id, settings, docs_dir, timer, nlp)
+                    warnings, validated = _ingest_batches(connection, files, batch_size or settings.batch_size, run_id,
+                                                          settings, docs_dir, timer, nlp)
             for warning in dict.fromkeys(warnings):
                 logger.warning("data-quality warning: %s", warning)
             if validated:

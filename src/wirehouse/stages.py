@@ -52,28 +52,18 @@ def split_known(entries: list[InboxEntry], digests: dict[Path, str],
 
 
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],
-                   max_nlp_chars: int = 200_000,
-                   known_contents: dict[str, tuple[str, str]] | None = None,
-                   digests: dict[Path, str] | None = None) -> Batch:
+                   max_nlp_chars: int = 200_000) -> Batch:
     """Decode, normalize and parse each file; unreadable and duplicate files go to the ledger.
 
     `known_articles` maps article ids already in the warehouse (or earlier in this run) to
-    the file they came from; it is updated with the new articles of this batch. A file whose
-    bytes (`digests`) are in `known_contents` became an article before: it is a duplicate without
-    being decoded or parsed, which keeps a re-run over an unchanged inbox cheap.
+    the file they came from; it is updated with the new articles of this batch. (Files whose
+    bytes became an article before are set aside earlier, by `split_known`, without being read.)
     """
     batch = Batch()
-    known_contents = known_contents or {}
-    digests = digests or {}
     for entry in entries:
         path = entry.path
         if entry.problem:
             batch.ledger.record(str(path), "quarantined", entry.problem)
-            continue
-        known = known_contents.get(digests.get(path, ""))
-        if known is not None:
-            article_id, first_file = known
-            batch.ledger.record(str(path), "duplicate", f"same normalized text as {first_file}", digests[path], article_id)
             continue
         file_text = read_article_file(path, max_file_bytes)
         if file_text.problem:
