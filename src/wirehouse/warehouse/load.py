@@ -94,7 +94,12 @@ def check_grain(table: str, frame: pd.DataFrame) -> None:
     if not repeated.empty:
         first = repeated.iloc[0]
         raise GrainError(f"{table}: {len(repeated)} rows share a key of its grain ({', '.join(key)}), e.g. "
-                         + ", ".join(f"{column}={getattr(first[column], 'item', lambda: first[column])()!r}" for column in key))
+                         + ", ".join(f"{column}={_plain(first[column])!r}" for column in key))
+
+
+def _plain(value):
+    """A numpy scalar as the Python value it holds (for messages); anything else as it is."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame, ignore_existing: bool = True) -> None:
@@ -125,7 +130,7 @@ def load_batch(
     connection.begin()
     try:
         for table in TABLE_ORDER:
-            _insert(connection, table, frames[table], ignore_existing=table not in NEW_ROWS_ONLY)
+            _insert(connection, table, frames[table])
         if sketches:
             record_stories(connection, sketches, story_params or StoryParams())
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))

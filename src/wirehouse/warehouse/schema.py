@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import duckdb
@@ -40,10 +41,11 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
     for folder in SCHEMA_FOLDERS:
         for path in sql_files(folder, root):
             try:
+                sql = read_sql(path)
                 if folder == "schema":
-                    drop_retired_keys(connection, read_sql(path))
-                    add_missing_columns(connection, read_sql(path))
-                connection.execute(read_sql(path))
+                    drop_retired_keys(connection, sql)
+                    add_missing_columns(connection, sql)
+                connection.execute(sql)
             except duckdb.Error as exc:
                 raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
     for table in INCREMENTAL_MARTS:
@@ -52,15 +54,20 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
     inherit_view_column_comments(connection)
 
 
+@lru_cache(maxsize=None)
+def _create_tables(ddl: str) -> tuple[exp.Create, ...]:
+    """The CREATE TABLE statements of a DDL file, parsed once per process (every run applies the schema)."""
+    return tuple(statement for statement in sqlglot.parse(ddl, read="duckdb")
+                 if isinstance(statement, exp.Create) and statement.kind == "TABLE")
+
+
 def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
     """A table whose DDL no longer declares a primary key loses it: rebuilt, rows and all, once.
 
     DuckDB cannot drop a constraint in place. The copy keeps every row and column (columns the
     DDL does not name yet are added back by name); constraints are the DDL's.
     """
-    for statement in sqlglot.parse(ddl, read="duckdb"):
-        if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
-            continue
+    for statement in _create_tables(ddl):
         if any(isinstance(item, exp.PrimaryKey) for item in statement.this.expressions) or \
                 statement.find(exp.PrimaryKeyColumnConstraint) is not None:
             continue
@@ -118,9 +125,7 @@ def add_missing_columns(connection: duckdb.DuckDBPyConnection, ddl: str) -> None
     Adding columns is the only change this does by itself; renaming or dropping one needs a
     migration and a note in the README, because readers rely on the names.
     """
-    for statement in sqlglot.parse(ddl, read="duckdb"):
-        if not isinstance(statement, exp.Create) or statement.kind != "TABLE":
-            continue
+    for statement in _create_tables(ddl):
         table = statement.this.this.name
         existing = {row[0] for row in connection.execute(
             "select column_name from duckdb_columns() where table_name = ?", [table]).fetchall()}
