@@ -135,13 +135,16 @@ def ingest(
     if runner not in ("local", "dask"):
         _fail(f"--runner {runner!r}: use 'local' or 'dask'", 2)
     target = _warehouse(warehouse)
+    from wirehouse.prefect_server import TemporaryServer, serving
+
+    started = time.perf_counter()
+    server = TemporaryServer.start_unless_configured()  # boots while the flow's modules import
     from flows.ingest import ingest_articles
     from wirehouse import progress
     from wirehouse.warehouse.connection import WarehouseBusyError
 
-    started = time.perf_counter()
     try:
-        with _ProgressBar() as bar, progress.listening(bar):
+        with serving(server), _ProgressBar() as bar, progress.listening(bar):
             summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size,
                                       runner=runner, dask_address=dask_address)
     except WarehouseBusyError as exc:
