@@ -42,6 +42,8 @@ class Lexicon:
     topics: tuple[Topic, ...]
     terms: dict[tuple[str, ...], Topic]
     longest: int
+    # First word of a term -> the longest term starting with it: most positions start none.
+    starts: dict[str, int]
 
 
 def _term_tokens(term: str) -> tuple[str, ...]:
@@ -56,7 +58,10 @@ def _read(path: Path, level: int) -> Lexicon:
         topics.append(topic)
         for term in entry["terms"]:
             terms.setdefault(_term_tokens(term), topic)
-    return Lexicon(tuple(topics), terms, max(len(t) for t in terms))
+    starts: dict[str, int] = {}
+    for key in terms:
+        starts[key[0]] = max(starts.get(key[0], 0), len(key))
+    return Lexicon(tuple(topics), terms, max(len(t) for t in terms), starts)
 
 
 @lru_cache(maxsize=1)
@@ -72,9 +77,13 @@ def all_topics() -> list[Topic]:
 def _match(tokens: TopicTokens, lexicon: Lexicon) -> dict[Topic, Counter[str]]:
     """Weighted evidence per topic; the longest term wins, one-word terms skip proper nouns."""
     hits: dict[Topic, Counter[str]] = {}
-    lemmas, position = tokens.lemmas, 0
+    lemmas, position, starts = tokens.lemmas, 0, lexicon.starts
     while position < len(lemmas):
-        for size in range(min(lexicon.longest, len(lemmas) - position), 0, -1):
+        longest = starts.get(lemmas[position])
+        if longest is None:
+            position += 1
+            continue
+        for size in range(min(longest, len(lemmas) - position), 0, -1):
             key = tuple(lemmas[position:position + size])
             topic = lexicon.terms.get(key)
             if topic is None or (size == 1 and tokens.proper[position]):
