@@ -27,6 +27,7 @@ from wirehouse.articles.discover import InboxEntry, discover_entries
 from wirehouse.articles.read import content_digest
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
+from wirehouse.memory import release_free_memory
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerProcessNlp
@@ -339,6 +340,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
         started = start(number, chunk)
         if in_flight is not None:
             finish(in_flight)
+            release_free_memory()
         in_flight = started
     if in_flight is not None:
         finish(in_flight)
