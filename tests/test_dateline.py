@@ -41,3 +41,15 @@ def test_place_normalization_keeps_particles_lower_case():
     assert normalize_place("ROSTOV-ON-DON") == "Rostov-on-Don"
     assert normalize_place("NEW YORK") == "New York"
     assert normalize_place("Moscow") == "Moscow"
+
+
+def test_warm_caches_builds_what_the_first_batch_would_build():
+    from wirehouse.articles import gazetteer, language
+    from wirehouse.nlp import topics
+    from wirehouse.stages import warm_caches
+
+    warm_caches()
+    assert gazetteer._gazetteer.cache_info().currsize == 1
+    assert gazetteer.prominent_names.cache_info().currsize == 1
+    assert language._identifier.cache_info().currsize == 1 and topics.load_lexicons.cache_info().currsize == 1
+    assert gazetteer.geocode("Sialkot", "Pakistan").country_code == "PK"

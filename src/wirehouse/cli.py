@@ -143,6 +143,10 @@ def ingest(
     from wirehouse import progress
     from wirehouse.warehouse.connection import WarehouseBusyError
 
+    if server is not None:  # it is still booting: time this process would spend waiting
+        from wirehouse.stages import warm_caches
+
+        warm_caches()
     try:
         with serving(server), _ProgressBar() as bar, progress.listening(bar):
             summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size,
