@@ -123,8 +123,8 @@ class TemporaryServer:
 def serving(server: TemporaryServer | None) -> Iterator[None]:
     """Flow runs inside this block use `server` unless Prefect's settings name another.
 
-    The server stops at interpreter exit (registered before Prefect's own exit hooks, so it runs
-    after them): Prefect sends its last logs and events from those hooks.
+    The server stops at interpreter exit. `wirehouse ingest` starts it before Prefect is imported,
+    so that exit hook runs after Prefect's own, which send the run's last logs and events.
     """
     if server is None:
         yield

@@ -41,7 +41,6 @@ class TopicAssignment:
 class Lexicon:
     topics: tuple[Topic, ...]
     terms: dict[tuple[str, ...], Topic]
-    longest: int
     # First word of a term -> the longest term starting with it: most positions start none.
     starts: dict[str, int]
 
@@ -61,7 +60,7 @@ def _read(path: Path, level: int) -> Lexicon:
     starts: dict[str, int] = {}
     for key in terms:
         starts[key[0]] = max(starts.get(key[0], 0), len(key))
-    return Lexicon(tuple(topics), terms, max(len(t) for t in terms), starts)
+    return Lexicon(tuple(topics), terms, starts)
 
 
 @lru_cache(maxsize=1)
