@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import pickle
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # scikit-learn and scipy take seconds to import: only where a model is fitted or used
     from sklearn.decomposition import NMF
