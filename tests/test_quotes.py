@@ -44,3 +44,27 @@ def test_pronoun_speaker_is_the_last_person_named():
 def test_short_scare_quotes_are_not_quotations():
     _, quotes = quotes_of("The so-called “roadmap” was discussed.")
     assert [q for q in quotes if q.kind == "direct"] == []
+
+
+def test_reported_speech_before_its_speaker():
+    doc, quotes = quotes_of("Russian Foreign Minister Sergei Lavrov met the envoy. The talks were constructive and useful, "
+                            "Lavrov told reporters on Monday.")
+    [quote] = [q for q in quotes if q.kind == "indirect"]
+    assert quote.text == "The talks were constructive and useful"
+    assert speaker_name(doc, quote) == "Lavrov"
+
+
+def test_a_speaker_tied_by_a_preposition_or_named_in_brackets():
+    doc, quotes = quotes_of("\"Our customers trust us with their data,\" said a spokeswoman for the British Retail Consortium.")
+    [quote] = [q for q in quotes if q.kind == "direct"]
+    assert quote.speaker_text == "a spokeswoman for the British Retail Consortium"
+    assert speaker_name(doc, quote).endswith("Retail Consortium")  # the organization, not "a spokeswoman"
+    doc, quotes = quotes_of("The International Energy Agency (IEA) said on Tuesday that global demand would rise next year.")
+    [quote] = [q for q in quotes if q.kind == "indirect"]
+    assert quote.text == "global demand would rise next year"
+    assert quote.speaker_text == "The International Energy Agency" and speaker_name(doc, quote) == "International Energy Agency"
+
+
+def test_a_speech_verb_with_an_object_is_not_reported_speech():
+    _, quotes = quotes_of("The ministry confirmed the figures but declined to elaborate.")
+    assert [q for q in quotes if q.kind == "indirect"] == []

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # spaCy only runs where the model does (worker processes); not imported by the flow
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
 from wirehouse.nlp.keyphrases import Keyphrase, extract_keyphrases
+from wirehouse.nlp.phrases import noun_phrases
 from wirehouse.nlp.quotes import Quote, extract_quotes
 
 ENTITY_LABELS = frozenset(
@@ -106,14 +107,15 @@ def topic_tokens(doc: Doc, article: ParsedArticle) -> TopicTokens:
     return tokens
 
 
-def discovery_terms(doc: Doc, article: ParsedArticle) -> str:
-    """Content lemmas and noun chunks (joined by `_`) of the analysed sections, for topic discovery."""
+def discovery_terms(doc: Doc, article: ParsedArticle, phrases: Iterable[Span] | None = None) -> str:
+    """Content lemmas and noun phrases (`phrases`, by default `noun_phrases(doc)`; words joined by `_`) of the
+    analysed sections, for topic discovery."""
     terms = [
         token.lemma_.lower() for token in doc
         if token.pos_ in _TOPIC_POS and not token.is_stop and token.is_alpha and len(token.text) > 2
         and article.section_at(token.idx) in CONTENT_SECTIONS
     ]
-    for chunk in doc.noun_chunks:
+    for chunk in noun_phrases(doc) if phrases is None else phrases:
         words = [t.lemma_.lower() for t in chunk if t.is_alpha and not t.is_stop]
         if len(words) >= 2 and article.section_at(chunk.start_char) in CONTENT_SECTIONS:
             terms.append("_".join(words))
@@ -138,9 +140,10 @@ def analyze_articles(
     with nlp.memory_zone():
         for article, doc in zip(readable, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
             quotes = extract_quotes(doc, lambda char, a=article: a.section_at(char) in CONTENT_SECTIONS)
+            phrases = noun_phrases(doc)
             results[article.article_id] = AnalyzedArticle(
                 article, mentions_from_doc(doc, article), topic_tokens(doc, article), quotes=quotes,
-                terms=discovery_terms(doc, article), keyphrases=extract_keyphrases(doc, article))
+                terms=discovery_terms(doc, article, phrases), keyphrases=extract_keyphrases(doc, article, phrases))
     for article in articles:
         if article.article_id not in results:
             status = (f"skipped: detected language {article.metadata.language!r}, "

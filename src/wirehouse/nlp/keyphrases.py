@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
+from wirehouse.nlp.phrases import noun_phrases
 
 MAX_PHRASES = 10
 _HEADLINE_WEIGHT = 2.0
@@ -24,10 +25,11 @@ class Keyphrase:
     occurrences: int
 
 
-def extract_keyphrases(doc: Doc, article: ParsedArticle) -> list[Keyphrase]:
+def extract_keyphrases(doc: Doc, article: ParsedArticle, phrases: Iterable[Span] | None = None) -> list[Keyphrase]:
+    """The article's best noun phrases (`phrases`, by default `noun_phrases(doc)`)."""
     candidates: list[tuple[tuple[str, ...], str, bool]] = []
     text = doc.text  # built from every token on each access: read it once
-    for chunk in doc.noun_chunks:
+    for chunk in noun_phrases(doc) if phrases is None else phrases:
         section = article.section_at(chunk.start_char)
         if section not in CONTENT_SECTIONS:
             continue
