@@ -70,7 +70,8 @@ class _Syntax:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
 
-    def _phrase_ending(self, i: int, lower: int) -> Span | None:
+    def phrase_ending(self, i: int, lower: int) -> Span | None:
+        """The pronoun, noun phrase or entity that ends at token i (not before token `lower`)."""
         token = self.doc[i]
         if token.pos_ == "PRON":
             return self.doc[i:i + 1] if token.lower_ in _PRONOUNS else None
@@ -81,7 +82,8 @@ class _Syntax:
             return None
         return self.doc[max(start, lower):i + 1]
 
-    def _phrase_starting(self, i: int, upper: int) -> Span | None:
+    def phrase_starting(self, i: int, upper: int) -> Span | None:
+        """The pronoun, noun phrase or entity that starts at token i (not past token `upper`)."""
         if i >= upper:
             return None
         token = self.doc[i]
@@ -100,7 +102,7 @@ class _Syntax:
             tie = phrase.start - 1
             if tie - 1 < lower or self.doc[tie].lower_ not in _ATTACHING:
                 break
-            before = self._phrase_ending(tie - 1, lower)
+            before = self.phrase_ending(tie - 1, lower)
             if before is None or before[0].pos_ == "PRON":
                 break
             phrase = self.doc[before.start:phrase.end]
@@ -113,7 +115,7 @@ class _Syntax:
             if tie + 1 >= upper:
                 break
             if self.doc[tie].lower_ in _ATTACHING:
-                after = self._phrase_starting(tie + 1, upper)
+                after = self.phrase_starting(tie + 1, upper)
             elif self.doc[tie].text == "," and (ent := self.entity_at.get(tie + 1)) is not None and ent.label_ == "PERSON":
                 after = self.doc[ent.start:min(ent.end, upper)]
             else:
@@ -134,14 +136,14 @@ class _Syntax:
             opening = next((k for k in range(i - 1, max(sentence.start, i - _MAX_BRACKETED) - 1, -1) if doc[k].text == "("), None)
             i = opening - 1 if opening is not None else i
         if i >= sentence.start:
-            before = self._phrase_ending(i, sentence.start)
+            before = self.phrase_ending(i, sentence.start)
             if before is not None:
                 return (before if before[0].pos_ == "PRON" else self._extend_left(before, sentence.start)), False
         j = verb.i - 1
         while j >= sentence.start and doc[j].is_space:
             j -= 1
         if j < sentence.start or doc[j].is_punct:
-            after = self._phrase_starting(verb.i + 1, sentence.end)
+            after = self.phrase_starting(verb.i + 1, sentence.end)
             if after is not None:
                 return (after if after[0].pos_ == "PRON" else self._extend_right(after, sentence.end)), True
         return None
@@ -220,7 +222,7 @@ def _clause_after(syntax: _Syntax, verb: Token, sentence: Span) -> Span | None:
     doc = syntax.doc
     start = verb.i + 1
     if verb.lemma_.lower() in _ADDRESSED:
-        listener = syntax._phrase_starting(start, sentence.end)
+        listener = syntax.phrase_starting(start, sentence.end)
         if listener is not None:
             start = listener.end
     for k in range(start, min(start + _BEFORE_THAT_SPAN, sentence.end)):
@@ -246,7 +248,7 @@ def _clause_before(syntax: _Syntax, verb: Token, subject: Span, inverted: bool, 
     doc = syntax.doc
     tail_start = subject.end if inverted else verb.i + 1
     if verb.lemma_.lower() in _ADDRESSED and not inverted:
-        listener = syntax._phrase_starting(tail_start, sentence.end)
+        listener = syntax.phrase_starting(tail_start, sentence.end)
         tail_start = listener.end if listener is not None else tail_start
     if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") for t in doc[tail_start:sentence.end]):
         return None
