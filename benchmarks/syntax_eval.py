@@ -38,6 +38,7 @@ from pathlib import Path
 from wirehouse import offline  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 # ----------------------------------------------------------------- the parser-based reference
@@ -136,9 +137,8 @@ def evaluation_articles(corpus_articles: int, scratch: Path) -> list:
     from wirehouse.stages import read_and_parse
 
     folders = [ROOT / "samples" / "inbox"]
-    seeds = ROOT.parent / "shared" / "seeds"
-    if seeds.is_dir():
-        folders.append(seeds)
+    if SEEDS.is_dir():
+        folders.append(SEEDS)
     for name in ("topic_dev", "ner_dev"):
         folder = scratch / name
         folder.mkdir()
@@ -182,12 +182,14 @@ class Tally:
         self.keyphrase_overlaps: list[float] = []
         self.examples: dict[str, list] = {"direct_speaker_differs": [], "indirect_missed": [], "indirect_extra": []}
 
-    def example(self, kind: str, value) -> None:
-        if len(self.examples[kind]) < 12:
+    def example(self, kind: str, value, quotable: bool = True) -> None:
+        if quotable and len(self.examples[kind]) < 12:
             self.examples[kind].append(value)
 
 
-def compare(article, reference_doc, candidate_doc, tally: Tally) -> None:
+def compare(article, reference_doc, candidate_doc, tally: Tally, quotable: bool = True) -> None:
+    """Add one article's differences to the tally; `quotable=False` keeps its text out of the examples
+    (the seeds are users' articles: their text must not end up in the project's results)."""
     from wirehouse.articles.model import CONTENT_SECTIONS
     from wirehouse.nlp.entities import discovery_terms, mentions_from_doc
     from wirehouse.nlp.keyphrases import extract_keyphrases
@@ -247,7 +249,7 @@ def compare(article, reference_doc, candidate_doc, tally: Tally) -> None:
         c["direct_pred_resolved"] += other.speaker_span is not None
         if other.speaker_span != quote.speaker_span:
             tally.example("direct_speaker_differs", [article.full_text[max(0, quote.start - 60):quote.end + 60],
-                                                     quote.speaker_text, other.speaker_text])
+                                                     quote.speaker_text, other.speaker_text], quotable)
     reference_indirect = [q for q in reference_quotes_ if q.kind == "indirect"]
     candidate_indirect = [q for q in candidate_quotes if q.kind == "indirect"]
     c["indirect_ref"] += len(reference_indirect)
@@ -259,7 +261,7 @@ def compare(article, reference_doc, candidate_doc, tally: Tally) -> None:
     for quote in reference_indirect:
         other = overlapping(quote, candidate_indirect)
         if other is None:
-            tally.example("indirect_missed", [quote.text, quote.speaker_text])
+            tally.example("indirect_missed", [quote.text, quote.speaker_text], quotable)
             continue
         c["indirect_matched"] += 1
         c["indirect_same_speaker"] += other.speaker_span == quote.speaker_span
@@ -267,7 +269,7 @@ def compare(article, reference_doc, candidate_doc, tally: Tally) -> None:
     for quote in candidate_indirect:
         if overlapping(quote, reference_indirect) is None:
             c["indirect_extra"] += 1
-            tally.example("indirect_extra", [quote.text, quote.speaker_text])
+            tally.example("indirect_extra", [quote.text, quote.speaker_text], quotable)
         else:
             c["indirect_pred_matched"] += 1
 
@@ -322,7 +324,8 @@ def main(argv: list[str] | None = None) -> None:
     seconds = {"parser": round(timed_pipe(reference_nlp, texts), 2), "senter_and_tags": round(timed_pipe(candidate_nlp, texts), 2)}
     tally = Tally()
     for article, reference_doc, candidate_doc in zip(readable, reference_nlp.pipe(texts), candidate_nlp.pipe(texts)):
-        compare(article, reference_doc, candidate_doc, tally)
+        seed = Path(article.source_file).resolve().is_relative_to(SEEDS.resolve())
+        compare(article, reference_doc, candidate_doc, tally, quotable=not seed)
     result = {"model": model, "reference": reference_nlp.pipe_names, "tag_based": candidate_nlp.pipe_names,
               **summarize(tally, len(readable), seconds)}
     text = json.dumps(result, indent=2, ensure_ascii=False)
