@@ -17,6 +17,9 @@ OFFLINE_DEFAULTS = {
     # tqdm (used by Great Expectations for metric progress) honours this.
     "TQDM_DISABLE": "1",
     "TOKENIZERS_PARALLELISM": "false",
+    # Prefect waits 20 s for a temporary server by default. Its first start in a new Prefect home
+    # creates and migrates the database, and on a slow 2-core machine that took longer.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 
