@@ -139,8 +139,8 @@ def analyze_articles(
     texts: Iterable[str] = (article.full_text for article in readable)
     with nlp.memory_zone():
         for article, doc in zip(readable, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
-            quotes = extract_quotes(doc, lambda char, a=article: a.section_at(char) in CONTENT_SECTIONS)
             phrases = noun_phrases(doc)
+            quotes = extract_quotes(doc, lambda char, a=article: a.section_at(char) in CONTENT_SECTIONS, phrases)
             results[article.article_id] = AnalyzedArticle(
                 article, mentions_from_doc(doc, article), topic_tokens(doc, article), quotes=quotes,
                 terms=discovery_terms(doc, article, phrases), keyphrases=extract_keyphrases(doc, article, phrases))

@@ -1,8 +1,8 @@
 """Noun phrases from part-of-speech tags alone, so the pipeline can run without the dependency parser.
 
-A phrase is a run of adjectives, numbers, nouns and proper nouns (possessive `'s` and word-inner
-hyphens and whatever word follows one included: "Tokyo-based"), optionally opened by a determiner or possessive pronoun, that ends in a noun or
-proper noun: "the Russian Foreign Ministry", "Russia's foreign minister Sergei Lavrov", "two
+A phrase is a run of adjectives, numbers, nouns and proper nouns (possessive `'s`, word-inner
+hyphens and whatever word follows one included: "Tokyo-based"), optionally opened by a determiner
+or possessive pronoun, that ends in a noun or proper noun: "the Russian Foreign Ministry", "Russia's foreign minister Sergei Lavrov", "two
 peace-keeping missions". Prepositions, conjunctions, verbs, punctuation and line breaks end a
 phrase, so "the Ministry of Foreign Affairs" gives "the Ministry" and "Foreign Affairs", as spaCy's
 parser-based `noun_chunks` does. `benchmarks/syntax_eval.py` compares the two.

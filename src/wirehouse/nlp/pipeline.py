@@ -18,7 +18,6 @@ from wirehouse.nlp.attribute_rules import use_fast_attribute_rules
 # start or continue an entity across a sentence start that is already set, and the senter's
 # boundaries are not the parser's, so running it first would change the entities.
 NEEDED_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner")
-SENTENCE_COMPONENTS = ("senter", "parser")
 SENTER_NAME = "wirehouse_senter"
 CLEANUP_COMPONENTS = ("wirehouse_entity_cleanup", "wirehouse_entity_consistency")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -58,11 +58,11 @@ class Quote:
 class _Syntax:
     """The noun phrases and entities of one Doc, indexed by the token they start and end at."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, phrases: Iterable[Span]) -> None:
         self.doc = doc
         self.ending: dict[int, Span] = {}
         self.starting: dict[int, Span] = {}
-        for phrase in noun_phrases(doc):
+        for phrase in phrases:
             self.ending[phrase.end - 1] = phrase
             self.starting[phrase.start] = phrase
         self.entity_at: dict[int, Span] = {}
@@ -261,9 +261,11 @@ def _clause_before(syntax: _Syntax, verb: Token, subject: Span, inverted: bool, 
     return content if _is_clause(content) else None
 
 
-def extract_quotes(doc: Doc, allowed: Callable[[int], bool] = lambda start: True) -> list[Quote]:
-    """Quotes in `doc`; `allowed(char)` says whether a character is in a part of the article to analyse."""
-    syntax = _Syntax(doc)
+def extract_quotes(doc: Doc, allowed: Callable[[int], bool] = lambda start: True,
+                   phrases: Iterable[Span] | None = None) -> list[Quote]:
+    """Quotes in `doc`; `allowed(char)` says whether a character is in a part of the article to analyse;
+    `phrases` are the doc's noun phrases if already found (`noun_phrases(doc)` otherwise)."""
+    syntax = _Syntax(doc, noun_phrases(doc) if phrases is None else phrases)
     quotes: list[Quote] = []
     direct_spans = []
     for match in _DIRECT.finditer(doc.text):
