@@ -24,6 +24,10 @@ _TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _TOPIC_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 # Below this many texts, worker processes cost more to start than they save.
 _MULTIPROCESS_MIN_TEXTS = 200
+# Texts per `nlp.pipe` batch. spaCy's working arrays for one batch grow with its tokens: 16 corpus
+# articles at once peak about 130 MB above the loaded model, 4 about 45 MB, for the same CPU time
+# (benchmarks/results/pipe_batch_memory.json). Every NLP worker holds such a peak.
+PIPE_BATCH_SIZE = 4
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,7 @@ def analyze_articles(
     articles: list[ParsedArticle],
     nlp: Language,
     n_process: int = 1,
-    batch_size: int = 32,
+    batch_size: int = PIPE_BATCH_SIZE,
 ) -> list[AnalyzedArticle]:
     """Run spaCy over whole articles in one batched pass; return plain data, not Docs.
 
