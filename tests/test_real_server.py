@@ -115,15 +115,23 @@ class PrefectServer:
     def output(self, *names: str) -> str:
         return "\n".join(_tail(self.logs / f"{name}.log") for name in names)
 
-    def get(self, path: str, **kwargs) -> httpx.Response:
-        response = self.http.get(path, **kwargs)
+    def request(self, method: str, path: str, **kwargs) -> httpx.Response:
+        """One API call; a 503 is retried, as Prefect's own client does: the server answers it when its
+        SQLite database stays locked by another writer (the served flow's heartbeats and logs, on a busy
+        machine), and the request then changed nothing."""
+        for delay in (1, 2, 4, 8, 0):
+            response = self.http.request(method, path, **kwargs)
+            if response.status_code != 503 or not delay:
+                break
+            time.sleep(delay)
         response.raise_for_status()
         return response
 
+    def get(self, path: str, **kwargs) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
     def post(self, path: str, **kwargs) -> httpx.Response:
-        response = self.http.post(path, **kwargs)
-        response.raise_for_status()
-        return response
+        return self.request("POST", path, **kwargs)
 
     def wait_for_deployment(self, name: str, watched: subprocess.Popen, log: str, timeout: float = 90) -> dict:
         deadline = time.monotonic() + timeout
