@@ -37,7 +37,7 @@ class Batch:
 def warm_caches() -> None:
     """Build the per-process lookups the first batch would otherwise build on the run's critical path,
     before the NLP workers can start: the dateline gazetteer with its prominent place names (about
-    3.5 s: hundreds of thousands of GeoNames spellings), the topic lexicons and the language identifier."""
+    2 s: hundreds of thousands of GeoNames spellings), the topic lexicons and the language identifier."""
     from wirehouse.articles.gazetteer import prominent_names
     from wirehouse.articles.language import detect_language
     from wirehouse.nlp.topics import load_lexicons
