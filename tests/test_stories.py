@@ -314,8 +314,9 @@ def test_containment_from_jaccard():
 class DuckStoryIndex:
     """The persisted index an ingest keeps, in a real DuckDB database: members with sketches, and band keys."""
 
-    def __init__(self, params: StoryParams) -> None:
+    def __init__(self, params: StoryParams, shared_keys: bool = False) -> None:
         self.params = params
+        self.shared_keys = shared_keys  # pass the index's (new, stored) pairs, as the warehouse does
         self.con = duckdb.connect()
         self.con.execute("create table story_member (article_id varchar primary key, story_id varchar not null, "
                          "similarity double, published_date date, signature uinteger[], lead_signature uinteger[], "
@@ -325,8 +326,11 @@ class DuckStoryIndex:
     def add(self, sketches: list[StorySketch]) -> list[StoryAssignment]:
         keys = [(band, key, s.article_id) for s in sketches for band, key in sketch_band_keys(s, self.params)]
         frame = pd.DataFrame({"band": np.array([k[0] for k in keys], dtype=np.uint16),
-                              "band_key": np.array([k[1] for k in keys], dtype=np.uint64)})
+                              "band_key": np.array([k[1] for k in keys], dtype=np.uint64),
+                              "new_id": [k[2] for k in keys]})
         self.con.register("new_band_keys", frame)
+        shared = self.con.execute("select distinct n.new_id, b.article_id from new_band_keys n "
+                                  "join story_band b using (band, band_key)").fetchall() if self.shared_keys else None
         rows = self.con.execute("""
             select article_id, story_id, published_date, signature, lead_signature, shingle_count
             from story_member where story_id in (
@@ -336,7 +340,7 @@ class DuckStoryIndex:
         self.con.unregister("new_band_keys")
         existing = [StorySketch(a, published, tuple(signature), count, tuple(lead))
                     for a, _, published, signature, lead, count in rows]
-        changed = update_stories(sketches, existing, {row[0]: row[1] for row in rows}, self.params)
+        changed = update_stories(sketches, existing, {row[0]: row[1] for row in rows}, self.params, shared)
         by_id = {s.article_id: s for s in sketches}
         for assignment in changed:
             if assignment.article_id in by_id:
@@ -387,7 +391,8 @@ def _final(assignments: dict[str, StoryAssignment]) -> dict[str, tuple[str, floa
     return {a: (s.story_id, round(s.similarity, 9)) for a, s in assignments.items()}
 
 
-def test_clusters_are_the_same_for_any_order_and_batch_split(mixed_sketches):
+@pytest.mark.parametrize("shared_keys", [False, True], ids=["keys recomputed", "keys from the index"])
+def test_clusters_are_the_same_for_any_order_and_batch_split(mixed_sketches, shared_keys):
     expected = _final(cluster_stories(mixed_sketches, PARAMS))
     sizes = Counter(story for story, _ in expected.values())
     assert max(sizes.values()) >= 5 and len(expected) - len(sizes) >= 30  # real merging happens
@@ -396,7 +401,7 @@ def test_clusters_are_the_same_for_any_order_and_batch_split(mixed_sketches):
         order = list(mixed_sketches)
         rng.shuffle(order)
         assert _final(cluster_stories(order, PARAMS)) == expected
-        index = DuckStoryIndex(PARAMS)
+        index = DuckStoryIndex(PARAMS, shared_keys)
         position = 0
         while position < len(order):
             size = rng.choice((1, 2, 5, 13))

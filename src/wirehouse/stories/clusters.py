@@ -70,14 +70,19 @@ class _UnionFind:
 
 
 def candidate_pairs(sketches: Sequence[StorySketch], params: StoryParams,
-                    among: Sequence[StorySketch] = ()) -> set[tuple[str, str]]:
+                    among: Sequence[StorySketch] = (),
+                    shared_keys: Iterable[tuple[str, str]] | None = None) -> set[tuple[str, str]]:
     """Pairs (smaller id, larger id) that share a band key: within `sketches`, and between them and `among`.
 
     Pairs inside `among` alone are not produced (they were settled when those articles arrived).
+    `shared_keys`, when given, are the (article of `sketches`, article of `among`) pairs that share
+    a band key as the stored index has them: `among`'s band keys are then not computed again (the
+    index holds them, made with the same params), so the work follows the new articles and the pairs
+    they hit, not the size of the stories they hit.
     """
     buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
     new_ids = {sketch.article_id for sketch in sketches}
-    for sketch in [*sketches, *among]:
+    for sketch in [*sketches, *(among if shared_keys is None else ())]:
         for band_key in sketch_band_keys(sketch, params):
             buckets[band_key].append(sketch.article_id)
     pairs = set()
@@ -89,15 +94,21 @@ def candidate_pairs(sketches: Sequence[StorySketch], params: StoryParams,
             for j in ids:
                 if i != j and (j not in new_ids or i < j):
                     pairs.add((i, j) if i < j else (j, i))
+    if shared_keys is not None:
+        among_ids = {sketch.article_id for sketch in among}
+        for i, j in shared_keys:
+            if i in new_ids and j in among_ids and j not in new_ids:
+                pairs.add((i, j) if i < j else (j, i))
     return pairs
 
 
 def linked_pairs(sketches: Sequence[StorySketch], params: StoryParams,
-                 among: Sequence[StorySketch] = ()) -> list[tuple[str, str, float]]:
+                 among: Sequence[StorySketch] = (),
+                 shared_keys: Iterable[tuple[str, str]] | None = None) -> list[tuple[str, str, float]]:
     """Candidate pairs whose similarity reaches the threshold, with that similarity, sorted."""
     by_id = {sketch.article_id: sketch for sketch in [*among, *sketches]}
     links = []
-    for a, b in sorted(candidate_pairs(sketches, params, among)):
+    for a, b in sorted(candidate_pairs(sketches, params, among, shared_keys)):
         score = similarity(by_id[a], by_id[b], params).score
         if score >= params.threshold:
             links.append((a, b, score))
@@ -137,7 +148,7 @@ def cluster_stories(sketches: Sequence[StorySketch], params: StoryParams) -> dic
 
 
 def update_stories(new: Sequence[StorySketch], existing: Sequence[StorySketch], story_of: Mapping[str, str],
-                   params: StoryParams) -> list[StoryAssignment]:
+                   params: StoryParams, shared_keys: Iterable[tuple[str, str]] | None = None) -> list[StoryAssignment]:
     """The assignments an ingest must write after adding `new` articles: theirs, and every changed one.
 
     `existing` must hold every member of every stored story that shares a band key with a new
@@ -150,6 +161,8 @@ def update_stories(new: Sequence[StorySketch], existing: Sequence[StorySketch], 
             join story_member m2 using (article_id))
 
     New articles already among `existing` are ignored (they were assigned when they arrived).
+    `shared_keys`: the (new article, existing article) pairs that share a band key, from the same
+    join, so the existing articles' band keys need not be computed again (see `candidate_pairs`).
     Returned in article_id order: every new article, and each existing article whose story id changed.
     """
     existing_by_id = _unique(existing)
@@ -166,7 +179,7 @@ def update_stories(new: Sequence[StorySketch], existing: Sequence[StorySketch], 
             forest.union(first_member[story], article_id)
         else:
             first_member[story] = article_id
-    for a, b, _ in linked_pairs(fresh, params, among=list(existing_by_id.values())):
+    for a, b, _ in linked_pairs(fresh, params, among=list(existing_by_id.values()), shared_keys=shared_keys):
         forest.union(a, b)
     fresh_ids = {sketch.article_id for sketch in fresh}
     changed = []

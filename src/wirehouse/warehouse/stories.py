@@ -32,24 +32,19 @@ def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySk
     })
     connection.register("incoming_story_band", bands)
     try:
-        rows = connection.execute(
+        # The one scan of the LSH index: which stored articles share a band key with which new one.
+        shared_keys = connection.execute(
             """
-            with hit_story as (
-                select distinct article_story.story_id,
-                from incoming_story_band
-                inner join story_band
-                    on incoming_story_band.band = story_band.band and incoming_story_band.band_key = story_band.band_key
-                inner join article_story on story_band.article_id = article_story.article_id
-            )
-            select article_story.article_id, article_story.story_id, article_story.published_date,
-                article_story.signature, article_story.shingle_count, article_story.lead_signature,
-            from article_story
-            inner join hit_story on article_story.story_id = hit_story.story_id
+            select distinct incoming_story_band.article_id, story_band.article_id,
+            from incoming_story_band
+            inner join story_band
+                on incoming_story_band.band = story_band.band and incoming_story_band.band_key = story_band.band_key
             """
         ).fetchall()
+        rows = _members_of_stories_of(connection, sorted({existing for _, existing in shared_keys}))
         existing = [StorySketch(article_id, published, tuple(signature), count, tuple(lead))
                     for article_id, _, published, signature, count, lead in rows]
-        changed = update_stories(sketches, existing, {row[0]: row[1] for row in rows}, params)
+        changed = update_stories(sketches, existing, {row[0]: row[1] for row in rows}, params, shared_keys)
         new = {sketch.article_id: sketch for sketch in sketches}
         _insert_members(connection, [(a, new[a.article_id]) for a in changed if a.article_id in new])
         _update_members(connection, [a for a in changed if a.article_id not in new])
@@ -57,6 +52,29 @@ def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySk
     finally:
         connection.unregister("incoming_story_band")
     return sum(1 for assignment in changed if assignment.article_id not in new)
+
+
+def _members_of_stories_of(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple]:
+    """Every stored member, with its sketch, of the stories the given stored articles belong to."""
+    if not article_ids:
+        return []
+    connection.register("hit_article", pd.DataFrame({"article_id": pd.Series(article_ids, dtype=object)}))
+    try:
+        return connection.execute(
+            """
+            with hit_story as (
+                select distinct article_story.story_id,
+                from hit_article
+                inner join article_story on hit_article.article_id = article_story.article_id
+            )
+            select article_story.article_id, article_story.story_id, article_story.published_date,
+                article_story.signature, article_story.shingle_count, article_story.lead_signature,
+            from article_story
+            inner join hit_story on article_story.story_id = hit_story.story_id
+            """
+        ).fetchall()
+    finally:
+        connection.unregister("hit_article")
 
 
 def _insert_members(connection: duckdb.DuckDBPyConnection, members: list) -> None:
