@@ -8,6 +8,8 @@ UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 SYNCED := .venv/.synced
 BENCH_ARGS ?=
+# Test processes (pytest-xdist); a file's tests stay in one process, so its module fixtures run once.
+TEST_WORKERS ?= 2
 
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -19,7 +21,7 @@ run: $(SYNCED)
 	$(UV) run --frozen wirehouse ingest samples/inbox
 
 test: $(SYNCED)
-	$(UV) run --frozen pytest
+	$(UV) run --frozen pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(SYNCED)
 	$(UV) run --frozen python -m benchmarks.run $(BENCH_ARGS)
