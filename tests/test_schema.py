@@ -100,3 +100,24 @@ def test_a_batch_that_repeats_a_key_of_a_tables_grain_is_refused_by_name():
     check_grain("fact_quote", pd.DataFrame({"article_id": ["a", "a"], "start_char": [0, 5], "end_char": [4, 9]}))
     with pytest.raises(GrainError, match=r"fact_quote: 2 rows share a key .*article_id='a', start_char=0, end_char=4"):
         check_grain("fact_quote", pd.DataFrame({"article_id": ["a", "a"], "start_char": [0, 0], "end_char": [4, 4]}))
+
+
+def test_memory_limit_holds_for_the_block_and_is_restored(tmp_path):
+    from wirehouse.warehouse.connection import memory_limit
+
+    with duckdb.connect(str(tmp_path / "limit.duckdb"), config={"memory_limit": "128MB"}) as connection:
+        def current() -> str:
+            return connection.execute("select current_setting('memory_limit')").fetchone()[0]
+
+        before = current()
+        with memory_limit(connection, 256):
+            assert current() == "244.1 MiB"  # DuckDB reports 256 MB in MiB
+        assert current() == before == "122.0 MiB"
+        with memory_limit(connection, 0):  # 0: left as it is
+            assert current() == before
+        try:
+            with memory_limit(connection, 512):
+                raise RuntimeError("inside")
+        except RuntimeError:
+            pass
+        assert current() == before

@@ -53,3 +53,17 @@ def connect_reader(warehouse: Path) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(warehouse), read_only=True)
     except duckdb.IOException as exc:
         raise WarehouseBusyError(f"{warehouse}: cannot open read-only ({exc}); an ingest may be writing it, retry shortly") from exc
+
+
+@contextmanager
+def memory_limit(connection, megabytes: int) -> Iterator[None]:
+    """DuckDB's buffer pool at `megabytes` for the block, then back to what it was (0: left alone)."""
+    if not megabytes:
+        yield
+        return
+    previous = connection.execute("select current_setting('memory_limit')").fetchone()[0]
+    connection.execute(f"set memory_limit = '{int(megabytes)}MB'")
+    try:
+        yield
+    finally:
+        connection.execute("set memory_limit = ?", [previous])
