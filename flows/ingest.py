@@ -407,9 +407,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         summary = runs.finish_run(connection, run_id, "completed")
         if summary["loaded"]:
             with timer("search index"):
-                # A rebuild (first run) over 100,000 articles took 38 s within 256 MB; never below the writer's cap.
-                update_search_index(connection, max(settings.index_memory_mb, settings.writer_memory_mb)
-                                    if settings.writer_memory_mb else 0)
+                update_search_index(connection, settings.search_index_memory_mb)
         set_aside = runs.set_aside(connection, run_id)
         with timer("publish"):
             working.publish(connection)

@@ -121,3 +121,13 @@ def test_memory_limit_holds_for_the_block_and_is_restored(tmp_path):
         except RuntimeError:
             pass
         assert current() == before
+
+
+def test_the_index_stage_never_gets_less_memory_than_the_writer(monkeypatch):
+    from wirehouse.config import Settings
+
+    assert (Settings().writer_memory_mb, Settings().search_index_memory_mb) == (128, 256)
+    monkeypatch.setenv("WIREHOUSE_WRITER_MEMORY_MB", "1024")
+    assert Settings().search_index_memory_mb == 1024
+    monkeypatch.setenv("WIREHOUSE_WRITER_MEMORY_MB", "0")  # DuckDB's default: left alone
+    assert Settings().search_index_memory_mb == 0

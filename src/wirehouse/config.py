@@ -79,3 +79,9 @@ class Settings:
     story_lead_words: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_WORDS", _STORY.lead_words))
     story_lead_permutations: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_PERMUTATIONS", _STORY.lead_permutations))
     story_lead_bands: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_BANDS", _STORY.lead_bands))
+
+    @property
+    def search_index_memory_mb(self) -> int:
+        """DuckDB's pool for the full-text index stage: `index_memory_mb`, never below the writer's cap;
+        0 (DuckDB's default) when the writer is uncapped."""
+        return max(self.index_memory_mb, self.writer_memory_mb) if self.writer_memory_mb else 0
