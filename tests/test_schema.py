@@ -126,6 +126,8 @@ def test_memory_limit_holds_for_the_block_and_is_restored(tmp_path):
 def test_the_index_stage_never_gets_less_memory_than_the_writer(monkeypatch):
     from wirehouse.config import Settings
 
+    monkeypatch.delenv("WIREHOUSE_WRITER_MEMORY_MB", raising=False)
+    monkeypatch.delenv("WIREHOUSE_INDEX_MEMORY_MB", raising=False)
     assert (Settings().writer_memory_mb, Settings().search_index_memory_mb) == (128, 256)
     monkeypatch.setenv("WIREHOUSE_WRITER_MEMORY_MB", "1024")
     assert Settings().search_index_memory_mb == 1024
