@@ -14,13 +14,13 @@ import pytest
 # that CLI subprocesses start keep their SQLite database there, and two of them sharing one (the
 # user's ~/.prefect, or two pytest-xdist workers) answer 503 while the other holds its lock. The
 # first process makes the folder; pytest-xdist workers inherit its name and take a subfolder each.
-if "PREFECT_HOME" not in os.environ or "WIREHOUSE_TESTS_PREFECT_HOMES" in os.environ:
-    if "WIREHOUSE_TESTS_PREFECT_HOMES" not in os.environ:
-        os.environ["WIREHOUSE_TESTS_PREFECT_HOMES"] = tempfile.mkdtemp(prefix="wirehouse-tests-prefect-")
-        atexit.register(shutil.rmtree, os.environ["WIREHOUSE_TESTS_PREFECT_HOMES"], True)
-    _home = Path(os.environ["WIREHOUSE_TESTS_PREFECT_HOMES"]) / os.environ.get("PYTEST_XDIST_WORKER", "main")
-    _home.mkdir(exist_ok=True)
-    os.environ["PREFECT_HOME"] = str(_home)
+_HOMES = os.environ.get("WIREHOUSE_TESTS_PREFECT_HOMES")
+if _HOMES is None and "PREFECT_HOME" not in os.environ:
+    _HOMES = os.environ["WIREHOUSE_TESTS_PREFECT_HOMES"] = tempfile.mkdtemp(prefix="wirehouse-tests-prefect-")
+    atexit.register(shutil.rmtree, _HOMES, True)
+if _HOMES is not None:
+    os.environ["PREFECT_HOME"] = str(Path(_HOMES) / os.environ.get("PYTEST_XDIST_WORKER", "main"))
+    Path(os.environ["PREFECT_HOME"]).mkdir(exist_ok=True)
 
 from wirehouse import offline  # noqa: F401  (offline settings before Prefect is imported)
 from wirehouse.paths import project_root

@@ -115,11 +115,8 @@ def test_memory_limit_holds_for_the_block_and_is_restored(tmp_path):
         assert current() == before == "122.0 MiB"
         with memory_limit(connection, 0):  # 0: left as it is
             assert current() == before
-        try:
-            with memory_limit(connection, 512):
-                raise RuntimeError("inside")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError, match="inside"), memory_limit(connection, 512):
+            raise RuntimeError("inside")
         assert current() == before
 
 
