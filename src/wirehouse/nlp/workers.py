@@ -86,7 +86,7 @@ class WorkerProcessNlp:
     """A pool of worker processes, each with its own copy of the pipeline. Close it when done."""
 
     def __init__(self, model_name: str, processes: int) -> None:
-        from wirehouse.nlp.pipeline import check_installed
+        from wirehouse.nlp.models import check_installed  # not spaCy: this process never runs the model
 
         check_installed(model_name)  # fail here with the install hint, not as a broken worker pool
         # forkserver: workers start from a clean interpreter, not a fork of this threaded one.
