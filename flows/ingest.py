@@ -25,6 +25,7 @@ from wirehouse import progress
 
 from wirehouse.articles.discover import InboxEntry, discover_entries
 from wirehouse.articles.read import content_digest
+from wirehouse.batching import batch_sizes
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.memory import release_free_memory
@@ -48,7 +49,6 @@ from wirehouse.warehouse.topic_models import latest_model
 
 # Below this many files a run analyses in this process: worker start-up would cost more than it saves.
 WORKER_MIN_FILES = 200
-FIRST_BATCH = 32
 
 
 def _only_when_busy(task, task_run, state) -> bool:
@@ -259,11 +259,12 @@ def publish_report(summary: dict, stage_seconds: dict[str, float], elapsed: floa
 
 
 def _chunks(items: list[InboxEntry], size: int) -> list[list[InboxEntry]]:
-    """Batches of `size` files; when there are several, the first is at most FIRST_BATCH files, so
-    the NLP workers start on it at once instead of waiting for a whole batch to be read."""
-    size = max(1, size)
-    first = min(size, FIRST_BATCH) if len(items) > size else size
-    return [items[:first]] + [items[i : i + size] for i in range(first, len(items), size)] if items else []
+    """The files in batches of about `size`, small at both ends (wirehouse.batching)."""
+    chunks, start = [], 0
+    for count in batch_sizes(len(items), size):
+        chunks.append(items[start : start + count])
+        start += count
+    return chunks
 
 
 def _run_name() -> str:
