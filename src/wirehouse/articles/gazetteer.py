@@ -106,7 +106,7 @@ def _prominent(places: list[tuple], ranked: dict[str, tuple[int, ...]]) -> list[
     """Name keys whose most likely place is a country, or a city of 100,000+ under its own name."""
     prominent = []
     for key, indexes in ranked.items():
-        name, kind, population = places[indexes[0]][0], places[indexes[0]][4], places[indexes[0]][6]
+        name, _, _, _, kind, _, population, _ = places[indexes[0]]
         if kind == "country" or (population >= _SPLIT_MIN_POPULATION and _key(name) == key):
             prominent.append(key)
     return prominent
