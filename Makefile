@@ -31,8 +31,12 @@ sync: $(SYNCED)
 .tools/bin/uv:
 	python3 scripts/bootstrap_uv.py $(UV_VERSION) .tools
 
-$(SYNCED): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen
+# --compile-bytecode: the installed packages' .pyc files are written once, here. Without them every
+# process compiles its imports afresh wherever .pyc files cannot be written (PYTHONDONTWRITEBYTECODE=1,
+# a read-only environment). Measured on 2 cores: an empty-inbox ingest took 7.4 s instead of 13.9, and the Prefect
+# server and every NLP worker pay it again.
+$(SYNCED): pyproject.toml uv.lock Makefile | $(UV)
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 clean:

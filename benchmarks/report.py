@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
+import importlib.util
 from importlib import metadata
 from pathlib import Path
 
@@ -121,6 +122,16 @@ def machine(model: str, processes: int) -> dict:
         except metadata.PackageNotFoundError:
             return None
 
+    def bytecode_cached(module: str) -> bool | None:
+        """Whether the installed module has a compiled .pyc beside it (`make sync` compiles them)."""
+        try:
+            spec = importlib.util.find_spec(module)
+        except (ImportError, ValueError):
+            return None
+        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+            return None
+        return Path(importlib.util.cache_from_source(spec.origin)).exists()
+
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     return {
         "platform": platform.platform(), "python": platform.python_version(), "cpu": cpu,
@@ -129,6 +140,8 @@ def machine(model: str, processes: int) -> dict:
         "versions": {name: version(name) for name in ("duckdb", "spacy", "prefect", "great-expectations")},
         "spacy_model": model, "spacy_model_version": version(model.replace("_", "-")),
         "nlp_processes": processes,
+        "bytecode_precompiled": {name: bytecode_cached(name) for name in ("prefect", "great_expectations", "spacy")},
+        "pythondontwritebytecode": bool(os.environ.get("PYTHONDONTWRITEBYTECODE")),
     }
 
 
