@@ -125,7 +125,7 @@ def test_the_index_stage_never_gets_less_memory_than_the_writer(monkeypatch):
 
     monkeypatch.delenv("WIREHOUSE_WRITER_MEMORY_MB", raising=False)
     monkeypatch.delenv("WIREHOUSE_INDEX_MEMORY_MB", raising=False)
-    assert (Settings().writer_memory_mb, Settings().search_index_memory_mb) == (128, 256)
+    assert (Settings().writer_memory_mb, Settings().search_index_memory_mb) == (96, 256)
     monkeypatch.setenv("WIREHOUSE_WRITER_MEMORY_MB", "1024")
     assert Settings().search_index_memory_mb == 1024
     monkeypatch.setenv("WIREHOUSE_WRITER_MEMORY_MB", "0")  # DuckDB's default: left alone

@@ -61,7 +61,7 @@ class Settings:
     lock_retries: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_RETRIES", 3))
     lock_retry_delay_seconds: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_RETRY_DELAY", 30))
     # Buffer pool of the writer's DuckDB connection while batches load; 0 leaves DuckDB's default (80% of RAM).
-    writer_memory_mb: int = field(default_factory=lambda: _int_env("WIREHOUSE_WRITER_MEMORY_MB", 128))
+    writer_memory_mb: int = field(default_factory=lambda: _int_env("WIREHOUSE_WRITER_MEMORY_MB", 96))
     # ... and while the full-text index is updated or rebuilt, after the NLP workers have exited.
     index_memory_mb: int = field(default_factory=lambda: _int_env("WIREHOUSE_INDEX_MEMORY_MB", 256))
     # `--runner dask`: the scheduler to send NLP work to; empty starts a local cluster of `nlp_processes` workers.
