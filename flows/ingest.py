@@ -28,7 +28,7 @@ from wirehouse.articles.read import content_digest
 from wirehouse.batching import batch_sizes
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
-from wirehouse.memory import release_free_memory
+from wirehouse.memory import release_free_memory, settle_long_lived
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerProcessNlp
@@ -343,6 +343,10 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
         started = start(number, chunk)
         if in_flight is not None:
             finish(in_flight)
+            # After the first batch every module the stages import is loaded (Great Expectations on
+            # first validation): from then on the collector only walks what later batches create.
+            if in_flight.number == 1:
+                settle_long_lived()
             release_free_memory()
         in_flight = started
     if in_flight is not None:

@@ -139,14 +139,17 @@ def ingest(
 
     started = time.perf_counter()
     server = TemporaryServer.start_unless_configured()  # boots while the flow's modules import
-    from flows.ingest import ingest_articles
-    from wirehouse import progress
-    from wirehouse.warehouse.connection import WarehouseBusyError
+    from wirehouse.memory import long_lived_allocations
 
-    if server is not None:  # it is still booting: time this process would spend waiting
-        from wirehouse.stages import warm_caches
+    with long_lived_allocations():  # Prefect, the flow's modules and the caches stay for the whole run
+        from flows.ingest import ingest_articles
+        from wirehouse import progress
+        from wirehouse.warehouse.connection import WarehouseBusyError
 
-        warm_caches()
+        if server is not None:  # it is still booting: time this process would spend waiting
+            from wirehouse.stages import warm_caches
+
+            warm_caches()
     try:
         with serving(server), _ProgressBar() as bar, progress.listening(bar):
             summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size,

