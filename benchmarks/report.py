@@ -42,6 +42,15 @@ def _articles(count: int) -> str:
     return f"{count:,} articles"
 
 
+def _throughput_detail(run: dict) -> str:
+    medians, trials = run.get("median_articles_per_second"), run.get("trials") or []
+    if medians and len(trials) > 1:
+        ratios = ", ".join(f"{trial['ratio']:.2f}" for trial in trials)
+        return (f"median of {len(trials)} interleaved trials' ratios ({ratios}); median speeds {medians['ingest']:.2f} "
+                f"vs {medians['bare']:.2f} articles/s, their ratio {run['ratio_of_medians']:.2f}")
+    return f"{run['ingest']['articles_per_second']:.2f} vs {run['bare']['articles_per_second']:.2f} articles/s"
+
+
 def evaluate_targets(results: dict) -> list[dict]:
     """Every target the run measured, with its value and whether it passed (targets not measured are left out)."""
     targets = []
@@ -50,7 +59,7 @@ def evaluate_targets(results: dict) -> list[dict]:
             targets.append(_target(
                 "throughput_ratio", "ingest articles/s (wall) / bare nlp.pipe articles/s", run["label"], run["ratio"],
                 ">=", THROUGHPUT_RATIO, "x",
-                f"{run['ingest']['articles_per_second']:.2f} vs {run['bare']['articles_per_second']:.2f} articles/s"))
+                _throughput_detail(run)))
     generated = {run["articles"]: run for run in results["runs"] if run["kind"] == "generated"}
     reference = reference_size(sorted(generated), RSS_SIZE)
     if reference is not None:
@@ -188,13 +197,19 @@ def markdown(results: dict) -> str:
     for run in results["runs"]:
         ingest, bare = run["ingest"], run.get("bare") or {}
         label = run["label"] + (f" (measured {run.get('measured_at', 'earlier')}, reused)" if run.get("reused") else "")
-        rows.append([label, f"{ingest['files_seen']:,}", _num(ingest["articles_per_second"], 2),
-                     _num(bare.get("articles_per_second"), 2), _num(run.get("ratio"), 2),
+        medians = run.get("median_articles_per_second") or {}
+        rows.append([label, f"{ingest['files_seen']:,}", _num(medians.get("ingest", ingest["articles_per_second"]), 2),
+                     _num(medians.get("bare", bare.get("articles_per_second")), 2), _num(run.get("ratio"), 2),
                      _num(run.get("ratio_without_startup"), 2), _num(ingest["startup_seconds"]),
                      f"{ingest['peak_rss_mb']:,.0f} / {_num(ingest.get('peak_pss_mb'), 0)} / {ingest['peak_process_rss_mb']:,.0f}"])
     lines += _table(["corpus", "files", "ingest articles/s", "bare nlp.pipe articles/s", "ratio",
                      "ratio without start-up", "start-up s", "peak MB: tree RSS / tree PSS / largest process"],
                     ["l", "r", "r", "r", "r", "r", "r", "r"], rows)
+    counts = sorted({len(run["trials"]) for run in results["runs"] if len(run.get("trials") or []) > 1})
+    if counts:
+        lines += ["", f"Articles/s are medians of {' or '.join(map(str, counts))} interleaved ingest and bare trials, the "
+                      "ratios the median of the trials' own ratios (each is in the targets table); the other columns "
+                      "are from the first trial."]
     stages = list(dict.fromkeys(stage for run in results["runs"] for stage in run["ingest"]["stage_seconds"]))
     if stages:
         lines += ["", "Seconds per stage (from the flow's summary), the flow in all, and start-up (process wall minus flow):", ""]

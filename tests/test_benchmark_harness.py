@@ -11,6 +11,7 @@ import json
 import re
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,8 @@ TARGETS = {"throughput_ratio", "peak_rss", "rss_flat", "noop_rerun", "new_articl
 
 @pytest.fixture(scope="module")
 def smoke(prefect_server, tmp_path_factory):
-    """One harness run: 30 articles, 5 new, one trial, one timed run per query; (exit code, results, seconds)."""
+    """One harness run: 30 articles, 5 new, two throughput trials, one trial of the other steps, one timed run
+    per query; (exit code, results, seconds)."""
     from prefect.settings import PREFECT_API_URL
 
     folder = tmp_path_factory.mktemp("bench")
@@ -34,7 +36,7 @@ def smoke(prefect_server, tmp_path_factory):
         # The ingest subprocesses use the session's test server instead of starting one each.
         patch.setenv("PREFECT_API_URL", PREFECT_API_URL.value())
         began = time.perf_counter()
-        code = main(["--sizes", "30", "--new", "5", "--grow", "6", "--repeats", "1", "--query-repeats", "1",
+        code = main(["--sizes", "30", "--new", "5", "--grow", "6", "--trials", "2", "--repeats", "1", "--query-repeats", "1",
                      "--work", str(folder / "work"), "--output", str(output)])
         seconds = time.perf_counter() - began
     return code, json.loads(output.read_text()) if output.exists() else None, output, seconds
@@ -51,7 +53,20 @@ def test_smoke_run_ingests_the_corpus_and_times_bare_spacy_on_the_same_files(smo
     assert bare["n_process"] == 1  # 30 files: the ingest analyses in its own process, so the baseline does too
     assert bare["model"] == results["settings"]["spacy_model"] and "ner" in bare["components"]
     assert ingest["articles_per_second"] > 0 and bare["articles_per_second"] > 0
-    assert run["ratio"] == pytest.approx(ingest["articles_per_second"] / bare["articles_per_second"], rel=0.01)
+    first, second = run["trials"]  # interleaved pairs; the first is the run's own ingest and bare
+    assert first["ingest_articles_per_second"] == ingest["articles_per_second"]
+    assert first["bare_articles_per_second"] == bare["articles_per_second"]
+    assert second["ingest_articles_per_second"] > 0 and second["bare_articles_per_second"] > 0
+    for trial in (first, second):
+        assert trial["ratio"] == pytest.approx(trial["ingest_articles_per_second"] / trial["bare_articles_per_second"],
+                                               rel=0.01)
+    assert run["ratio"] == pytest.approx((first["ratio"] + second["ratio"]) / 2, rel=0.01)  # the median of two
+    assert run["ratio_of_medians"] == pytest.approx(
+        (first["ingest_articles_per_second"] + second["ingest_articles_per_second"])
+        / (first["bare_articles_per_second"] + second["bare_articles_per_second"]), rel=0.01)
+    assert "2 interleaved trials" in next(t for t in results["targets"] if t["name"] == "throughput_ratio")["detail"]
+    assert not list((Path(run["warehouse"]).parent).glob("trial-*"))  # each trial's warehouse is removed
+    assert results["warm_up"]["files_seen"] == 0  # the untimed empty-inbox run before the first corpus
     assert 0 < ingest["flow_seconds"] < ingest["wall_seconds"]
     assert ingest["startup_seconds"] == pytest.approx(ingest["wall_seconds"] - ingest["flow_seconds"], abs=0.01)
     assert {"read and parse", "entities", "validate", "load"} <= set(ingest["stage_seconds"])
