@@ -28,7 +28,7 @@ from wirehouse.articles.read import content_digest
 from wirehouse.batching import batch_sizes
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
-from wirehouse.memory import release_free_memory, settle_long_lived
+from wirehouse.memory import release_free_memory, settle_long_lived, thaw_long_lived
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerProcessNlp
@@ -345,6 +345,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
             finish(in_flight)
             # After the first batch every module the stages import is loaded (Great Expectations on
             # first validation): from then on the collector only walks what later batches create.
+            # ingest_articles thaws it all when the run ends.
             if in_flight.number == 1:
                 settle_long_lived()
             release_free_memory()
@@ -428,6 +429,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         raise
     finally:
         lock.release()
+        thaw_long_lived()  # the process may run more flows: what this run froze is collectable again
     summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"), working_copy=working_copy)
     summary["set_aside"] = set_aside
     summary["stage_seconds"] = {stage: round(seconds, 3) for stage, seconds in timer.seconds.items()}

@@ -4,7 +4,13 @@ import gc
 
 import pytest
 
-from wirehouse.memory import FULL_COLLECTION_EVERY, long_lived_allocations, release_free_memory, settle_long_lived
+from wirehouse.memory import (
+    FULL_COLLECTION_EVERY,
+    long_lived_allocations,
+    release_free_memory,
+    settle_long_lived,
+    thaw_long_lived,
+)
 
 
 @pytest.fixture
@@ -64,3 +70,18 @@ def test_cycles_made_after_settling_are_still_collected(restored_collector):
         Cycle()
     release_free_memory()
     assert not any(type(obj) is Cycle for obj in gc.get_objects())
+
+
+def test_thawing_hands_frozen_cycles_back_and_restores_the_thresholds(restored_collector):
+    gc.set_threshold(700, 10, 10)
+    kept = [Cycle() for _ in range(10)]
+    settle_long_lived()
+    assert gc.get_threshold() == (700, 10, FULL_COLLECTION_EVERY)
+    del kept  # the cycles are garbage now, but frozen: no collection finds them
+    gc.collect()
+    assert not any(type(obj) is Cycle for obj in gc.get_objects())  # frozen ones are not even listed
+    thaw_long_lived()
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == (700, 10, 10)
+    assert any(type(obj) is Cycle for obj in gc.get_objects())  # back in the collector's generations ...
+    gc.collect()
+    assert not any(type(obj) is Cycle for obj in gc.get_objects())  # ... and collected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -158,6 +159,7 @@ def ingest(
         _fail(str(exc))
     except Exception as exc:  # the run failed: say why, without a traceback
         _fail(f"ingest run failed: {type(exc).__name__}: {exc}")
+    gc.freeze()  # the process ends soon: exiting with Prefect & co. frozen cost about 1 s less CPU (measured)
     elapsed = time.perf_counter() - started
     _print_summary(summary, elapsed)
     if summary_json is not None:

@@ -13,6 +13,7 @@ from typing import Iterator
 
 # Automatic full collections after this many second-generation ones (Python's default is 10).
 FULL_COLLECTION_EVERY = 100
+_default_threshold: int | None = None  # the third threshold settle_long_lived replaced
 
 
 @lru_cache(maxsize=1)
@@ -48,12 +49,29 @@ def settle_long_lived() -> None:
     otherwise walks all of them each time: in an ingest's main process at 2,000 articles, 19 full
     collections took 6.4 s of its 34 s of CPU (measured with gc.callbacks). Frozen objects are
     still freed when their last reference goes; only cycles among them are no longer found, so
-    call it between batches, when no batch's data is half-built.
+    call it between batches, when no batch's data is half-built. Automatic full collections then
+    come every FULL_COLLECTION_EVERY second-generation ones: an ingest collects after every batch.
+    `thaw_long_lived` undoes both.
     """
+    global _default_threshold
     gc.collect()
     gc.freeze()
-    first, second, _ = gc.get_threshold()
+    first, second, third = gc.get_threshold()
+    if _default_threshold is None:
+        _default_threshold = third
     gc.set_threshold(first, second, FULL_COLLECTION_EVERY)
+
+
+def thaw_long_lived() -> None:
+    """Hand the frozen objects back to the collector and restore its thresholds: the end of a run in
+    a process that goes on (a notebook, a test session), so cycles among what the run froze and then
+    dropped are still found."""
+    global _default_threshold
+    gc.unfreeze()
+    if _default_threshold is not None:
+        first, second, _ = gc.get_threshold()
+        gc.set_threshold(first, second, _default_threshold)
+        _default_threshold = None
 
 
 @contextmanager
