@@ -347,8 +347,9 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
             # first validation): from then on the collector only walks what later batches create.
             # ingest_articles thaws it all when the run ends.
             if in_flight.number == 1:
-                settle_long_lived()
-            release_free_memory()
+                settle_long_lived()  # collects and trims, as release_free_memory does, then freezes
+            else:
+                release_free_memory()
         in_flight = started
     if in_flight is not None:
         finish(in_flight)

@@ -42,7 +42,7 @@ def release_free_memory() -> None:
 
 
 def settle_long_lived() -> None:
-    """Collect cycles, then exempt every object alive now from later collections (`gc.freeze`).
+    """`release_free_memory`, then exempt every object alive now from later collections (`gc.freeze`).
 
     Call it when what is alive will stay for the rest of the process: imported modules (Prefect,
     Great Expectations, pandas), the gazetteer, lexicons, the run's settings. A full collection
@@ -54,7 +54,7 @@ def settle_long_lived() -> None:
     `thaw_long_lived` undoes both.
     """
     global _default_threshold
-    gc.collect()
+    release_free_memory()
     gc.freeze()
     first, second, third = gc.get_threshold()
     if _default_threshold is None:
@@ -77,7 +77,7 @@ def thaw_long_lived() -> None:
 @contextmanager
 def long_lived_allocations() -> Iterator[None]:
     """No automatic cycle collection while the block imports modules and builds caches that stay,
-    then one collection and `settle_long_lived`. While Prefect and the flow's modules import,
+    then `settle_long_lived` (one collection, then the freeze). While Prefect and the flow's modules import,
     each automatic full collection walks everything imported so far (up to 0.3 s apiece, 2.4 s in
     all at start-up, measured); the block's garbage cycles wait for the one collection at its end."""
     enabled = gc.isenabled()
