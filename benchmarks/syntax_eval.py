@@ -66,13 +66,15 @@ def reference_quotes(doc, allowed) -> list:
     reported clause = its `ccomp` subtree)."""
     from wirehouse.nlp import quotes as q
 
+    entities = q._Syntax(doc, ())  # the entity at each token, as quotes.py looks them up
+
     def speaker(verb, before_char):
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return None, None
         phrase = doc[subject.left_edge.i:subject.right_edge.i + 1]
         inside = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end and e.label_ in ("PERSON", "ORG")]
-        ent = next((e for e in inside if e.label_ == "PERSON"), None) or q._entity_at(doc, subject) or next(iter(inside), None)
+        ent = next((e for e in inside if e.label_ == "PERSON"), None) or q._entity_at(entities, subject) or next(iter(inside), None)
         if ent is not None:
             return phrase.text, ent
         earlier = [e for e in doc.ents if e.end_char <= before_char]

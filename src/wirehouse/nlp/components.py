@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from wirehouse.articles.credits import AGENCY_CREDIT
 from wirehouse.articles.gazetteer import is_prominent_place
+from wirehouse.nlp.doctext import doc_text
 from wirehouse.nlp.lexicons import demonyms, fold, lookup_known, person_key, roles
 
 for _name in ("role", "affiliation", "resolved_name", "link_method"):
@@ -108,7 +109,7 @@ class EntityCleanup:
         self.drop_credits = drop_credits
 
     def __call__(self, doc: Doc) -> Doc:
-        credits = [m.span() for m in _CREDIT_RE.finditer(doc.text)] if self.drop_credits else []
+        credits = [m.span() for m in _CREDIT_RE.finditer(doc_text(doc))] if self.drop_credits else []
         pieces: list[tuple[Span, str | None]] = []
         lines = [part for ent in doc.ents for part in self._split_lines(ent)]
         for ent in lines:
@@ -122,11 +123,12 @@ class EntityCleanup:
             if trimmed is not None:
                 pieces.extend(self._unglue(trimmed) if self.split_glued else [(trimmed, None)])
         doc.ents = filter_spans([span for span, _ in pieces])
-        kept = {(e.start, e.end) for e in doc.ents}
+        ents = doc.ents  # each access rebuilds the spans from every token: read once
+        kept = {(e.start, e.end) for e in ents}
         for span, role in pieces:
             if (span.start, span.end) in kept and role:
                 doc.char_span(span.start_char, span.end_char, label=span.label_)._.role = role
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON":
                 _attach_role(doc, ent)
         return doc
@@ -341,10 +343,11 @@ class EntityConsistency:
         pass
 
     def __call__(self, doc: Doc) -> Doc:
-        short_forms = self._short_forms(doc)
+        ents = doc.ents  # each access rebuilds the spans from every token: read once until they change
+        short_forms = self._short_forms(ents)
         spans = []
         covered = set()
-        for ent in doc.ents:
+        for ent in ents:
             full = short_forms.get(fold(ent.text))
             if full and (ent.text != full or ent.label_ != "PERSON"):
                 spans.append((Span(doc, ent.start, ent.end, label="PERSON"), full if ent.text != full else None))
@@ -370,7 +373,7 @@ class EntityConsistency:
                     spans.append((Span(doc, i, i + size, label="PERSON"), full))
                     covered.update(range(i, i + size))
         spans.extend((span, None) for span in _unlabelled_known(doc, covered, title))
-        roles_before = {(e.start_char, e.end_char): (e._.role, e._.affiliation) for e in doc.ents}
+        roles_before = {(e.start_char, e.end_char): (e._.role, e._.affiliation) for e in ents}
         doc.ents = filter_spans([span for span, _ in spans])
         kept = {(e.start, e.end): e for e in doc.ents}
         for span, full in spans:
@@ -387,10 +390,10 @@ class EntityConsistency:
         return doc
 
     @staticmethod
-    def _short_forms(doc: Doc) -> dict[str, str]:
-        """Folded surname (or `de Mistura`) → the full name, for full names seen as PERSON in this doc."""
+    def _short_forms(ents: tuple[Span, ...]) -> dict[str, str]:
+        """Folded surname (or `de Mistura`) → the full name, for full names seen as PERSON among a doc's `ents`."""
         names = {}
-        for ent in doc.ents:
+        for ent in ents:
             tokens = [t for t in ent if not t.is_punct]
             if ent.label_ == "PERSON" and len(tokens) >= 2 and tokens[0].text.lower() not in _PARTICLES:
                 names[ent.text] = tokens

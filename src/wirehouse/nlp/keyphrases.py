@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 from wirehouse.articles.model import CONTENT_SECTIONS, ParsedArticle
+from wirehouse.nlp.doctext import doc_text
 from wirehouse.nlp.phrases import noun_phrases
 
 MAX_PHRASES = 10
@@ -28,7 +29,7 @@ class Keyphrase:
 def extract_keyphrases(doc: Doc, article: ParsedArticle, phrases: Iterable[Span] | None = None) -> list[Keyphrase]:
     """The article's best noun phrases (`phrases`, by default `noun_phrases(doc)`)."""
     candidates: list[tuple[tuple[str, ...], str, bool]] = []
-    text = doc.text  # built from every token on each access: read it once
+    text = doc_text(doc)
     for chunk in noun_phrases(doc) if phrases is None else phrases:
         section = article.section_at(chunk.start_char)
         if section not in CONTENT_SECTIONS:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+from wirehouse.nlp.doctext import doc_text
 from wirehouse.nlp.phrases import noun_phrases
 
 SPEECH_LEMMAS = frozenset({
@@ -65,8 +66,9 @@ class _Syntax:
         for phrase in phrases:
             self.ending[phrase.end - 1] = phrase
             self.starting[phrase.start] = phrase
+        self.ents = doc.ents  # each access rebuilds the spans from every token: read once
         self.entity_at: dict[int, Span] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self.entity_at[i] = ent
 
@@ -156,23 +158,22 @@ def _between_subject_and_verb(token: Token) -> bool:
         token.tag_.startswith("VB") and token.lemma_.lower() in _AUXILIARY_LEMMAS)
 
 
-def _entity_at(doc: Doc, token: Token) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return ent
-    return None
+def _entity_at(syntax: _Syntax, token: Token) -> Span | None:
+    ent = syntax.entity_at.get(token.i)  # entities never overlap: at most one covers a token
+    return ent if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") else None
 
 
-def _speaker(doc: Doc, phrase: Span, before_char: int) -> tuple[str | None, Span | None]:
+def _speaker(syntax: _Syntax, phrase: Span, before_char: int) -> tuple[str | None, Span | None]:
     """Who the subject phrase names: an entity, a pronoun's last person, or a noun's last organization."""
     head = phrase[-1]
-    inside = [e for e in doc.ents if phrase.start <= e.start and e.end <= phrase.end and e.label_ in ("PERSON", "ORG")]
+    ents = syntax.ents
+    inside = [e for e in ents if phrase.start <= e.start and e.end <= phrase.end and e.label_ in ("PERSON", "ORG")]
     # "the UN envoy on Syria Staffan de Mistura": the person, not the organization named on the way.
-    ent = next((e for e in inside if e.label_ == "PERSON"), None) or _entity_at(doc, head) or next(iter(inside), None)
+    ent = next((e for e in inside if e.label_ == "PERSON"), None) or _entity_at(syntax, head) or next(iter(inside), None)
     if ent is not None:
         return phrase.text, ent
-    earlier = [e for e in doc.ents if e.end_char <= before_char]
-    later = [e for e in doc.ents if e.start_char > before_char]
+    earlier = [e for e in ents if e.end_char <= before_char]
+    later = [e for e in ents if e.start_char > before_char]
     if head.lower_ in _PRONOUNS:
         person = next((e for e in reversed(earlier) if e.label_ == "PERSON"), None)
         return phrase.text, person if head.lower_ in ("he", "she") else None
@@ -268,7 +269,7 @@ def extract_quotes(doc: Doc, allowed: Callable[[int], bool] = lambda start: True
     syntax = _Syntax(doc, noun_phrases(doc) if phrases is None else phrases)
     quotes: list[Quote] = []
     direct_spans = []
-    for match in _DIRECT.finditer(doc.text):
+    for match in _DIRECT.finditer(doc_text(doc)):
         group = 1 if match.group(1) is not None else 2
         start, end = match.start(group), match.end(group)
         text = match.group(group)
@@ -285,7 +286,7 @@ def extract_quotes(doc: Doc, allowed: Callable[[int], bool] = lambda start: True
             closest, sentence = min(verbs, key=lambda vs: min(abs(vs[0].idx - match.end()), abs(vs[0].idx - match.start())))
             subject = syntax.subject(closest, sentence)
             if subject is not None:
-                speaker_text, speaker = _speaker(doc, subject[0], match.start())
+                speaker_text, speaker = _speaker(syntax, subject[0], match.start())
         quotes.append(Quote(text, start, end, "direct", speaker_text,
                             (speaker.start_char, speaker.end_char) if speaker is not None else None))
     for sentence in doc.sents:
@@ -303,7 +304,7 @@ def extract_quotes(doc: Doc, allowed: Callable[[int], bool] = lambda start: True
                 content = _clause_before(syntax, verb, phrase, inverted, sentence)
             if content is None or any(s < content.end_char and content.start_char < e for s, e in direct_spans):
                 continue
-            speaker_text, speaker = _speaker(doc, phrase, verb.idx)
+            speaker_text, speaker = _speaker(syntax, phrase, verb.idx)
             quotes.append(Quote(content.text, content.start_char, content.end_char, "indirect", speaker_text,
                                 (speaker.start_char, speaker.end_char) if speaker is not None else None))
     return quotes
