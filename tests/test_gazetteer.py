@@ -38,3 +38,49 @@ def test_prominent_places_are_countries_and_big_cities_under_their_own_name():
     small = next(first for key in tables.keys() if (first := tables.candidates(key)[0]).kind == "city"
                  and first.population < 20_000 and gazetteer._key(first.name) == key)
     assert not is_prominent_place(small.name)
+
+
+def _forget_gazetteer():
+    gazetteer._gazetteer.cache_clear()
+    gazetteer.prominent_names.cache_clear()  # derived from it
+
+
+def _fresh_gazetteer():
+    _forget_gazetteer()
+    return gazetteer._gazetteer()
+
+
+def test_the_built_gazetteer_is_kept_on_disk_and_read_back_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIREHOUSE_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        built = _fresh_gazetteer()
+        (entry,) = (tmp_path / "cache").glob("gazetteer-*.bin")
+        read = _fresh_gazetteer()
+        assert read is not built
+        assert read.keys() == built.keys() and read.prominent == built.prominent
+        assert read.candidates("springfield") == built.candidates("springfield")
+        assert (read.country_codes, read.us_states) == (built.country_codes, built.us_states)
+        # Another version of the code (or of GeoNames) has another key: the old entry is replaced.
+        stale = entry.with_name("gazetteer-0123456789abcdef0123.bin")
+        entry.rename(stale)
+        _fresh_gazetteer()
+        assert [path.name for path in (tmp_path / "cache").glob("gazetteer-*.bin")] == [entry.name]
+    finally:
+        _forget_gazetteer()
+
+
+def test_a_damaged_or_unwritable_cache_costs_a_build_not_the_lookups(tmp_path, monkeypatch):
+    monkeypatch.setenv("WIREHOUSE_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        _fresh_gazetteer()
+        (entry,) = (tmp_path / "cache").glob("gazetteer-*.bin")
+        entry.write_bytes(entry.read_bytes()[:1000])  # cut short, as by a full disk
+        assert _fresh_gazetteer().candidates("sialkot")[0].country_code == "PK"
+        assert entry.stat().st_size > 1_000_000  # rebuilt and written whole again
+        blocked = tmp_path / "not-a-directory"
+        blocked.write_text("a file where the cache directory would be")
+        monkeypatch.setenv("WIREHOUSE_CACHE_DIR", str(blocked / "cache"))
+        assert _fresh_gazetteer().candidates("sialkot")[0].country_code == "PK"
+        assert list(tmp_path.glob("**/.gazetteer-*")) == []  # no temporary file left behind
+    finally:
+        _forget_gazetteer()
