@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -32,9 +33,12 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+# Control characters that text does not contain: below 32, except tab, line feed, \v, \f, carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _binary_share(text: str) -> float:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls / max(1, len(text))
+    return len(_CONTROLS.findall(text)) / max(1, len(text))
 
 
 def decode_bytes(data: bytes) -> Decoded:
