@@ -135,6 +135,9 @@ def _database(places: list[tuple], ranked: dict[str, tuple[int, ...]]) -> sqlite
     return database
 
 
+_CACHE_NAME = "gazetteer"  # its entries in wirehouse.cache: gazetteer-<key>.bin
+
+
 def _cache_key() -> str:
     """What the built tables depend on: this module's code and the GeoNames data's version."""
     from importlib.metadata import version
@@ -155,9 +158,6 @@ def _build_image() -> bytes:
     image = building.serialize()
     building.close()
     return marshal.dumps((image, countries, states, _prominent(places, ranked)))
-
-
-_CACHE_NAME = "gazetteer"
 
 
 def _load(blob: bytes) -> _Gazetteer:

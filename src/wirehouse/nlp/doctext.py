@@ -1,8 +1,8 @@
 """A Doc's text, built once per Doc.
 
-spaCy's `Doc.text` joins every token's text on each access: the entity clean-up, the quote finder
-and the key phrases each read it, and three passes over every token cost about 2% of a worker's time.
-The text cannot change after tokenization, so the first build is kept in `doc.user_data`.
+spaCy's `Doc.text` joins every token's text on each access, and the entity clean-up, the quote
+finder and the key phrases each read it: three passes over every token of every article. The text
+cannot change after tokenization, so the first build is kept in `doc.user_data`.
 """
 
 from __future__ import annotations
