@@ -404,10 +404,17 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             # The Data Docs render (Python, on a thread) while DuckDB refreshes the marts and the
             # search index (its own threads): the run's tail is one step shorter.
             docs = build_data_docs.submit(docs_dir) if validated else None
-            with timer("load"):
+            with timer("load"), memory_limit(connection, settings.search_index_memory_mb):
+                # After the NLP workers have exited, as the search index: at 100,000 articles in one
+                # run the marts' refresh ran out of the 96 MB the writer keeps while batches load.
                 update_marts(quote(connection), run_id)
         except Exception as exc:
-            update_marts(quote(connection), run_id)  # what was loaded before the failure is published whole
+            try:  # what was loaded before the failure is published whole
+                with memory_limit(connection, settings.search_index_memory_mb):
+                    update_marts(quote(connection), run_id)
+            except Exception as marts_error:  # the marts lag behind; the loaded articles must not be discarded
+                logger.error("dim_date and the entity names of this run were not refreshed after the failure "
+                             "(%s: %s); the loaded articles are published", type(marts_error).__name__, marts_error)
             runs.finish_run(connection, run_id, "failed", f"{type(exc).__name__}: {exc}")
             working.publish(connection)
             raise
