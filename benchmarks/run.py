@@ -47,7 +47,7 @@ from pathlib import Path
 from wirehouse import offline  # noqa: F401  (before Prefect is imported, here and in every subprocess's env)
 
 from benchmarks import corpora, report
-from benchmarks.measure import log_tail, median, run_measured
+from benchmarks.measure import log_tail, median, run_measured, trace_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (2000, 10000, 100000)
@@ -104,8 +104,11 @@ class Harness:
         summary_path.unlink(missing_ok=True)
         command = [str(self.wirehouse), "ingest", *map(str, folders), "--warehouse", str(warehouse),
                    "--summary-json", str(summary_path)]
+        trace_path = self.logs / f"{label}.memory.jsonl"
+        trace_path.unlink(missing_ok=True)
+        env = dict(self.env, WIREHOUSE_MEMORY_TRACE=str(trace_path))
         print(f"  ingest {label}: {len(folders)} folder(s) into {warehouse}", flush=True)
-        measured = run_measured(command, self.logs / f"{label}.log", env=self.env, cwd=ROOT)
+        measured = run_measured(command, self.logs / f"{label}.log", env=env, cwd=ROOT)
         if measured.returncode != 0 or not summary_path.exists():
             raise HarnessError(f"wirehouse ingest for {label} exited {measured.returncode}; its output is in "
                                f"{measured.log}:\n{log_tail(measured.log)}")
@@ -121,6 +124,7 @@ class Harness:
             articles_per_second=round(files / wall, 3) if files else 0.0,
             articles_per_second_flow=round(files / flow_seconds, 3) if files and flow_seconds > 0 else 0.0,
             set_aside=len(summary["set_aside"]), working_copy=summary.get("working_copy"),
+            memory_by_batch=trace_summary(trace_path),
         )
         print(f"    {files:,} files in {wall:.1f} s (flow {flow_seconds:.1f} s), peak RSS {measured.peak_tree_rss_mb:,.0f} MB",
               flush=True)

@@ -29,6 +29,7 @@ from wirehouse.batching import batch_sizes
 from wirehouse.config import Settings
 from wirehouse.ledger import Ledger
 from wirehouse.memory import release_free_memory, settle_long_lived, thaw_long_lived
+from wirehouse.memory_trace import MemoryTrace
 from wirehouse.articles.model import ParsedArticle
 from wirehouse.nlp.entities import AnalyzedArticle, analyze_articles
 from wirehouse.nlp.workers import ChunkResults, InProcessNlp, NlpRunner, WorkerProcessNlp
@@ -295,6 +296,8 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
     warnings: list[str] = []
     validated = 0
     chunks = _chunks(files, size)
+    trace = MemoryTrace(settings.memory_trace) if settings.memory_trace else None
+    files_done = 0
 
     def start(number: int, chunk: list[InboxEntry]) -> Batch | None:
         try:
@@ -341,6 +344,12 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
         logger.info("batch %d/%d: %s", number, len(chunks), ", ".join(f"{k} {v}" for k, v in counts.items()))
         progress.files_finished(len(chunk), f"batch {number}/{len(chunks)}")
 
+    def traced(batch: Batch) -> None:
+        nonlocal files_done
+        files_done += len(batch.entries)
+        if trace is not None:
+            trace.record(batch.number, files_done, connection)
+
     in_flight: Batch | None = None
     for number, chunk in enumerate(chunks, start=1):
         started = start(number, chunk)
@@ -353,9 +362,11 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
                 settle_long_lived()  # collects and trims, as release_free_memory does, then freezes
             else:
                 release_free_memory()
+            traced(in_flight)
         in_flight = started
     if in_flight is not None:
         finish(in_flight)
+        traced(in_flight)
     return warnings, validated
 
 

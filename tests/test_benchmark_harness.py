@@ -73,6 +73,9 @@ def test_smoke_run_ingests_the_corpus_and_times_bare_spacy_on_the_same_files(smo
     assert ingest["peak_rss_mb"] >= ingest["peak_process_rss_mb"] > 100
     assert 100 < ingest["peak_pss_mb"] <= ingest["peak_rss_mb"]
     assert ingest["processes"]["main"]["count"] == 1
+    trace = ingest["memory_by_batch"]  # the main process's memory after every batch (WIREHOUSE_MEMORY_TRACE)
+    assert trace["points"][-1]["files_done"] == ingest["files_seen"] and trace["batches"] >= 1
+    assert 100 < trace["points"][-1]["rss_mb"] <= ingest["peak_process_rss_mb"] + 1
     print(f"smoke run: {seconds:.0f} s")
 
 

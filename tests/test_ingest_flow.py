@@ -315,3 +315,27 @@ def test_run_report_is_published_as_prefect_artifacts(samples_run):
     rerun = artifacts_of(second)["ingest-summary"].data
     assert f"| {second['files_seen']} | 0 | {second['files_seen']} |" in rerun.replace("  ", " ")
     assert "| entities |" not in rerun and "| read and parse |" in rerun
+
+
+def test_a_run_whose_marts_refresh_fails_is_recorded_and_published(prefect_server, seeds_dir, tmp_path, monkeypatch):
+    """At 100,000 articles the marts refresh once ran out of DuckDB's memory, and the failure path's
+    second refresh failed the same way: the whole run was discarded. The loaded articles must stay."""
+    import flows.ingest
+
+    attempts = []
+
+    def out_of_memory(connection, run_id):
+        attempts.append(run_id)
+        raise duckdb.OutOfMemoryException("could not allocate block (injected by the test)")
+
+    monkeypatch.setattr(flows.ingest, "refresh_marts", out_of_memory)
+    warehouse = tmp_path / "failed.duckdb"
+    with pytest.raises(duckdb.OutOfMemoryException, match="injected"):
+        ingest_articles(paths=[str(seeds_dir)], warehouse=str(warehouse))
+    assert len(attempts) == 2 and len(set(attempts)) == 1  # the refresh, then the failure path's retry
+    [(status, error, loaded)] = query(warehouse, "select status, error, loaded_count from etl_run")
+    assert status == "failed" and "OutOfMemoryException" in error and "injected" in error
+    seeds = len(list(seeds_dir.glob("*.txt")))
+    assert loaded == seeds
+    assert query(warehouse, "select count(*) from fact_article")[0][0] == seeds
+    assert query(warehouse, "select count(*) from etl_file_ledger where status = 'loaded'")[0][0] == seeds

@@ -136,6 +136,9 @@ def ingest(
     if runner not in ("local", "dask"):
         _fail(f"--runner {runner!r}: use 'local' or 'dask'", 2)
     target = _warehouse(warehouse)
+    from wirehouse.memory import cap_malloc_arenas
+
+    cap_malloc_arenas()  # before the server, the NLP workers and the flow's threads start
     from wirehouse.prefect_server import TemporaryServer, serving
 
     started = time.perf_counter()

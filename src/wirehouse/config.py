@@ -24,6 +24,11 @@ def _int_env(name: str, default: int) -> int:
         raise ValueError(f"environment variable {name}={raw!r} must be a whole number") from exc
 
 
+def _path_env(name: str) -> Path | None:
+    raw = os.environ.get(name, "").strip()
+    return Path(raw).expanduser() if raw else None
+
+
 def _float_env(name: str, default: float) -> float:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
@@ -64,6 +69,8 @@ class Settings:
     writer_memory_mb: int = field(default_factory=lambda: _int_env("WIREHOUSE_WRITER_MEMORY_MB", 96))
     # ... and while the full-text index is updated or rebuilt, after the NLP workers have exited.
     index_memory_mb: int = field(default_factory=lambda: _int_env("WIREHOUSE_INDEX_MEMORY_MB", 256))
+    # A JSON Lines file that gets the main process's memory after every batch (wirehouse.memory_trace); empty: none.
+    memory_trace: Path | None = field(default_factory=lambda: _path_env("WIREHOUSE_MEMORY_TRACE"))
     # `--runner dask`: the scheduler to send NLP work to; empty starts a local cluster of `nlp_processes` workers.
     dask_address: str = field(default_factory=lambda: os.environ.get("WIREHOUSE_DASK_ADDRESS", ""))
     dask_shard_size: int = field(default_factory=lambda: _int_env("WIREHOUSE_DASK_SHARD_SIZE", 32))
