@@ -6,6 +6,7 @@ import gc
 import logging
 import os
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -116,6 +117,13 @@ def _quiet_prefect_console() -> list[tuple[logging.Handler, int]]:
     return quieted
 
 
+def _terminated(signum, frame) -> None:
+    """SIGTERM (a scheduler or `kill` stopping the run) unwinds like Ctrl-C: the working copy is
+    discarded, the lock released and the temporary Prefect server stopped, instead of the server
+    living on without its parent. The served warehouse is what the last run published."""
+    raise SystemExit(128 + signum)
+
+
 @app.command()
 def ingest(
     paths: list[Path] = typer.Argument(..., help="Inbox folders (searched recursively) or article files."),
@@ -139,6 +147,7 @@ def ingest(
     from wirehouse.memory import cap_malloc_arenas
 
     cap_malloc_arenas()  # before the server, the NLP workers and the flow's threads start
+    signal.signal(signal.SIGTERM, _terminated)  # a scheduler's stop: unwind, so the server and working copy go
     from wirehouse.prefect_server import TemporaryServer, serving
 
     started = time.perf_counter()
