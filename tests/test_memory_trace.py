@@ -48,3 +48,24 @@ def test_the_arena_cap_reaches_child_processes_and_respects_the_users_own():
     own = subprocess.run([sys.executable, "-c", CAP], env=dict(env, MALLOC_ARENA_MAX="4"),
                          capture_output=True, text=True, check=True)
     assert own.stdout.split() == ["False", "4"]
+
+
+RESTART = """
+import os, subprocess, sys
+from wirehouse.memory import restart_on_c_allocator
+restart_on_c_allocator()
+child = subprocess.run([sys.executable, "-c", "import sys; print(sys.getallocatedblocks() > 0)"],
+                       capture_output=True, text=True, check=True).stdout.strip()
+print(sys.getallocatedblocks() == 0, os.environ.get("PYTHONMALLOC"), os.environ.get("WIREHOUSE_ALLOCATOR_RESTARTED"), child)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="glibc's malloc")
+def test_an_ingest_process_restarts_once_on_glibc_malloc_and_its_children_do_not():
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONMALLOC", "WIREHOUSE_PYTHON_ALLOCATOR")}
+    restarted = subprocess.run([sys.executable, "-c", RESTART], env=env, capture_output=True, text=True, check=True)
+    # No Python-allocator blocks in the restarted process, PYTHONMALLOC gone again for its children.
+    assert restarted.stdout.split() == ["True", "None", "None", "True"]
+    kept = subprocess.run([sys.executable, "-c", RESTART], env=dict(env, WIREHOUSE_PYTHON_ALLOCATOR="pymalloc"),
+                          capture_output=True, text=True, check=True)
+    assert kept.stdout.split() == ["False", "None", "None", "True"]

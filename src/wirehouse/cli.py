@@ -428,6 +428,11 @@ def sql(
 
 
 def main() -> None:
+    """The `wirehouse` command: an ingest first restarts itself on glibc's malloc (wirehouse.memory)."""
+    if sys.argv[1:2] == ["ingest"]:
+        from wirehouse.memory import restart_on_c_allocator
+
+        restart_on_c_allocator()
     app()
 
 
