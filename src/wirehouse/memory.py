@@ -18,16 +18,20 @@ FULL_COLLECTION_EVERY = 100
 _default_threshold: int | None = None  # the third threshold settle_long_lived replaced
 
 
-@lru_cache(maxsize=1)
-def _malloc_trim():
-    """glibc's malloc_trim, or None on a C library without it (musl, macOS)."""
-    name = ctypes.util.find_library("c")
-    if not name:
+@lru_cache(maxsize=None)
+def _libc_function(name: str):
+    """A function of the C library (glibc's malloc_trim, mallopt), or None where it has none (musl, macOS)."""
+    library = ctypes.util.find_library("c")
+    if not library:
         return None
     try:
-        return ctypes.CDLL(name).malloc_trim
+        return getattr(ctypes.CDLL(library), name)
     except (OSError, AttributeError):
         return None
+
+
+def _malloc_trim():
+    return _libc_function("malloc_trim")
 
 
 # glibc's mallopt parameter for the most malloc arenas a process keeps (malloc.h: M_ARENA_MAX).
@@ -46,11 +50,7 @@ def cap_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     """
     if os.environ.get("MALLOC_ARENA_MAX", "").strip():
         return False
-    name = ctypes.util.find_library("c")
-    try:
-        mallopt = ctypes.CDLL(name).mallopt if name else None
-    except (OSError, AttributeError):
-        mallopt = None
+    mallopt = _libc_function("mallopt")
     if mallopt is None or not mallopt(_M_ARENA_MAX, arenas):
         return False
     os.environ["MALLOC_ARENA_MAX"] = str(arenas)
