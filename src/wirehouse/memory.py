@@ -19,8 +19,8 @@ _default_threshold: int | None = None  # the third threshold settle_long_lived r
 
 
 @lru_cache(maxsize=None)
-def _libc_function(name: str):
-    """A function of the C library (glibc's malloc_trim, mallopt), or None where it has none (musl, macOS)."""
+def libc_function(name: str):
+    """A function of the C library, looked up once (glibc's malloc_trim, mallopt), or None where it has none (musl, macOS)."""
     library = ctypes.util.find_library("c")
     if not library:
         return None
@@ -31,7 +31,7 @@ def _libc_function(name: str):
 
 
 def _malloc_trim():
-    return _libc_function("malloc_trim")
+    return libc_function("malloc_trim")
 
 
 # glibc's mallopt parameter for the most malloc arenas a process keeps (malloc.h: M_ARENA_MAX).
@@ -50,7 +50,7 @@ def cap_malloc_arenas(arenas: int = MALLOC_ARENAS) -> bool:
     """
     if os.environ.get("MALLOC_ARENA_MAX", "").strip():
         return False
-    mallopt = _libc_function("mallopt")
+    mallopt = libc_function("mallopt")
     if mallopt is None or not mallopt(_M_ARENA_MAX, arenas):
         return False
     os.environ["MALLOC_ARENA_MAX"] = str(arenas)

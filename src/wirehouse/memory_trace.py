@@ -22,6 +22,8 @@ from pathlib import Path
 
 import psutil
 
+from wirehouse.memory import libc_function
+
 _MB = 1024 * 1024
 
 
@@ -33,12 +35,10 @@ class _MallInfo2(ctypes.Structure):
 @lru_cache(maxsize=1)
 def _mallinfo2():
     """glibc's mallinfo2 (2.33 and later), or None on another C library."""
-    try:
-        function = ctypes.CDLL(None).mallinfo2
-    except (OSError, AttributeError):
-        return None
-    function.restype = _MallInfo2
-    function.argtypes = []
+    function = libc_function("mallinfo2")
+    if function is not None:
+        function.restype = _MallInfo2
+        function.argtypes = []
     return function
 
 
