@@ -90,3 +90,28 @@ def test_a_reader_on_the_previous_version_makes_the_run_copy_and_keeps_its_snaps
         reader.kill()
         reader.wait()
     assert star_content(warehouse) == star_content(reference)
+
+
+def test_a_run_stopped_while_its_journal_is_created_leaves_no_journal(tmp_path, monkeypatch):
+    """SIGTERM can land inside `Journal(...)`, after its file exists and before the working copy
+    holds it: discarding must still remove it (CI saw `news.duckdb.work.journal` left behind)."""
+    from wirehouse.warehouse import publish
+
+    warehouse = tmp_path / "news.duckdb"
+    with duckdb.connect(str(warehouse)) as served:
+        served.execute("create table t as select 1 as x")
+
+    class StoppedJournal(publish.Journal):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            raise SystemExit(143)  # what the CLI's SIGTERM handler raises
+
+    monkeypatch.setattr(publish, "Journal", StoppedJournal)
+    working = WorkingCopy(warehouse)
+    with pytest.raises(SystemExit):
+        working.open()
+    assert working.journal is None and working.journal_file.exists()  # the window the stop landed in
+    working.discard()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.duckdb"]
+    with duckdb.connect(str(warehouse), read_only=True) as served:
+        assert served.execute("select x from t").fetchall() == [(1,)]

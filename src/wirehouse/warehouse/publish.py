@@ -154,8 +154,12 @@ class WorkingCopy:
             self.journal.abandon("no previous version to bring forward")
 
     def discard(self, connection=None) -> None:
+        """Remove the working copy and its journal, whatever point `open` reached (a stop can land
+        while the journal is being created, before `self.journal` is set). Without the working copy a
+        journal brings nothing forward, so the next run copies the served file."""
         if connection is not None:
             connection.close()
         if self.journal is not None:
             self.journal.abandon("the run did not publish")
-        remove_database(self.path)
+        for path in (self.path, self.journal_file, self.replaying_file):
+            remove_database(path)
