@@ -86,6 +86,7 @@ class Settings:
     story_lead_words: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_WORDS", _STORY.lead_words))
     story_lead_permutations: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_PERMUTATIONS", _STORY.lead_permutations))
     story_lead_bands: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_LEAD_BANDS", _STORY.lead_bands))
+    story_max_key_stories: int = field(default_factory=lambda: _int_env("WIREHOUSE_STORY_MAX_KEY_STORIES", _STORY.max_key_stories))
 
     @property
     def search_index_memory_mb(self) -> int:

@@ -1,10 +1,12 @@
 """Story clusters in the warehouse: each batch's new articles joined to the stories they copy.
 
-The LSH index lives in `story_band`: a batch looks up only its own band keys, so the cost per new
-article does not grow with the warehouse. Every stored member of a story a key hits is read back,
-because a new article may merge stories or be an earlier copy that becomes the representative;
+The LSH index lives in `story_band`: a batch looks up only its own band keys, and a key that many
+stored articles hold (a stock phrase) gives at most one of them per story and at most
+`max_key_stories` in all, so the comparisons per new article do not grow with the warehouse. Every
+stored member of a story a key hits is read back, because a new article may merge stories or be an
+earlier copy that becomes the representative;
 `update_stories` returns every assignment that changes, and the same articles in any order and any
-batches end in the same stories.
+batches end in the same stories as long as no key they share is a common one.
 """
 
 from __future__ import annotations
@@ -32,15 +34,7 @@ def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySk
     })
     connection.register("incoming_story_band", bands)
     try:
-        # The one scan of the LSH index: which stored articles share a band key with which new one.
-        shared_keys = connection.execute(
-            """
-            select distinct incoming_story_band.article_id, story_band.article_id,
-            from incoming_story_band
-            inner join story_band
-                on incoming_story_band.band = story_band.band and incoming_story_band.band_key = story_band.band_key
-            """
-        ).fetchall()
+        shared_keys = _shared_keys(connection, params.max_key_stories)
         rows = _members_of_stories_of(connection, sorted({existing for _, existing in shared_keys}))
         existing = [StorySketch(article_id, published, tuple(signature), count, tuple(lead))
                     for article_id, _, published, signature, count, lead in rows]
@@ -52,6 +46,67 @@ def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySk
     finally:
         connection.unregister("incoming_story_band")
     return sum(1 for assignment in changed if assignment.article_id not in new)
+
+
+def _shared_keys(connection: duckdb.DuckDBPyConnection, max_key_stories: int) -> list[tuple[str, str]]:
+    """(new article, stored article) pairs to compare: the one scan of the LSH index.
+
+    A key held by at most `max_key_stories` stored articles gives every holder. A commoner key
+    gives one holder per story it spans (the smallest article_id: linking to any member joins the
+    story), and nothing when it spans more stories than that: such a key is a stock phrase, not
+    evidence of a copy, and comparing against all its holders would grow with the warehouse.
+    """
+    return connection.execute(
+        """
+        with hit as (
+            select incoming_story_band.article_id as new_id, story_band.article_id as stored_id,
+                story_band.band, story_band.band_key,
+            from incoming_story_band
+            inner join story_band
+                on incoming_story_band.band = story_band.band and incoming_story_band.band_key = story_band.band_key
+        ),
+
+        stored_holder as (
+            select distinct hit.band, hit.band_key, hit.stored_id,
+            from hit
+        ),
+
+        common_key as (
+            select stored_holder.band, stored_holder.band_key,
+            from stored_holder
+            group by stored_holder.band, stored_holder.band_key
+            having count(*) > $max_key_stories
+        ),
+
+        common_key_story as (
+            select common_key.band, common_key.band_key, article_story.story_id, min(stored_holder.stored_id) as stored_id,
+            from common_key
+            inner join stored_holder on common_key.band = stored_holder.band and common_key.band_key = stored_holder.band_key
+            inner join article_story on stored_holder.stored_id = article_story.article_id
+            group by common_key.band, common_key.band_key, article_story.story_id
+        ),
+
+        kept_common_key as (
+            select common_key_story.band, common_key_story.band_key,
+            from common_key_story
+            group by common_key_story.band, common_key_story.band_key
+            having count(*) <= $max_key_stories
+        )
+
+        select hit.new_id, hit.stored_id,
+        from hit
+        anti join common_key on hit.band = common_key.band and hit.band_key = common_key.band_key
+        union
+        select hit.new_id, hit.stored_id,
+        from hit
+        inner join common_key_story
+            on hit.band = common_key_story.band and hit.band_key = common_key_story.band_key
+            and hit.stored_id = common_key_story.stored_id
+        semi join kept_common_key
+            on common_key_story.band = kept_common_key.band and common_key_story.band_key = kept_common_key.band_key
+        """,
+        {"max_key_stories": max_key_stories},
+    ).fetchall()
 
 
 def _members_of_stories_of(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple]:
