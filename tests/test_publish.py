@@ -115,3 +115,27 @@ def test_a_run_stopped_while_its_journal_is_created_leaves_no_journal(tmp_path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news.duckdb"]
     with duckdb.connect(str(warehouse), read_only=True) as served:
         assert served.execute("select x from t").fetchall() == [(1,)]
+
+
+def test_a_served_file_restored_by_hand_is_what_the_next_run_builds_on(prefect_server, inboxes, tmp_path):
+    """The standby and its journal would bring the working copy to the version the last run
+    published; a served file replaced since (a backup restored) must win, not be overwritten."""
+    warehouse = tmp_path / "news.duckdb"
+    ingest_articles(paths=[str(inboxes[0])], warehouse=str(warehouse))
+    backup = tmp_path / "backup.duckdb"
+    shutil.copyfile(warehouse, backup)
+    ingest_articles(paths=[str(inboxes[1])], warehouse=str(warehouse))
+    ingest_articles(paths=[str(inboxes[2])], warehouse=str(warehouse))
+    assert standby_is_current(warehouse)
+    shutil.copyfile(backup, warehouse)  # the user restores the first delivery's warehouse
+    assert not standby_is_current(warehouse)
+    restored = _source_files(warehouse)
+    summary = ingest_articles(paths=[str(inboxes[1])], warehouse=str(warehouse))
+    assert summary["working_copy"] == "copied from the served file"
+    after = _source_files(warehouse)
+    assert restored < after and not any(str(inboxes[2]) in path for path in after)  # delivery 2 stays undone
+
+
+def _source_files(warehouse: Path) -> set[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return {row[0] for row in connection.execute("select source_file from fact_article").fetchall()}

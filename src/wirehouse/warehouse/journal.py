@@ -8,7 +8,9 @@ does not have to copy the whole warehouse. The journal is a DuckDB file of its o
   do), in order, with its parameters and its transaction;
 - one `frame_N` table per DataFrame such a statement read: the same pandas-to-DuckDB conversion as
   the original insert, so a replay inserts the very same values and types;
-- `journal_seal`: written after the publish, naming the standby file the journal applies to.
+- `journal_seal`: written after the publish, naming the standby file the journal applies to and
+  the served file it brings the standby to (a served file replaced since, say restored from a
+  backup, makes the journal stale: the next run copies what is served instead).
 
 A journal that grows past `max_rows` is abandoned: replaying it would cost more than a copy.
 """
@@ -60,7 +62,7 @@ class Journal:
         # A small buffer pool: the journal only appends, and spills what it does not hold to its file.
         self._db = duckdb.connect(str(path), config={"memory_limit": JOURNAL_MEMORY})
         self._db.execute("create table journal_op (seq bigint, txn bigint, sql varchar, params blob, frames varchar[])")
-        self._db.execute("create table journal_seal (standby_identity bigint[])")
+        self._db.execute("create table journal_seal (standby_identity bigint[], served_identity bigint[])")
         self._seq = 0
         self._txn = 0
         self._frames = 0
@@ -117,11 +119,11 @@ class Journal:
             self.close()
             remove_database(self.path)
 
-    def seal(self, standby: Path) -> None:
-        """The journal now brings `standby` (as it is on disk now) to the served version."""
+    def seal(self, standby: Path, served: Path) -> None:
+        """The journal now brings `standby` (as it is on disk now) to `served` (as it is now)."""
         if self.abandoned:
             return
-        self._db.execute("insert into journal_seal values (?)", [file_identity(standby)])
+        self._db.execute("insert into journal_seal values (?, ?)", [file_identity(standby), file_identity(served)])
         self._db.execute("checkpoint")
         self.close()
         with self.path.open("rb+") as handle:
@@ -133,16 +135,25 @@ class Journal:
             self._db = None
 
 
-def sealed_for(journal: Path, standby: Path) -> bool:
-    """Whether `journal` was sealed for `standby` exactly as the standby is on disk now."""
-    if not journal.exists() or not standby.exists() or standby.with_name(standby.name + ".wal").exists():
-        return False  # a write-ahead log beside the standby means something wrote it since
+def seal_of(journal: Path) -> tuple[list[int], list[int]] | None:
+    """The standby and served identities a journal was sealed with; None when it was not sealed (or
+    was sealed by a version that did not name the served file)."""
+    if not journal.exists():
+        return None
     try:
         with duckdb.connect(str(journal), read_only=True) as db:
-            row = db.execute("select standby_identity from journal_seal").fetchone()
+            row = db.execute("select standby_identity, served_identity from journal_seal").fetchone()
     except duckdb.Error:
-        return False
-    return row is not None and list(row[0]) == file_identity(standby)
+        return None
+    return None if row is None or row[1] is None else (list(row[0]), list(row[1]))
+
+
+def sealed_for(journal: Path, standby: Path, served: Path) -> bool:
+    """Whether `journal` was sealed for `standby` and `served` exactly as they are on disk now."""
+    if not standby.exists() or not served.exists() or standby.with_name(standby.name + ".wal").exists():
+        return False  # a write-ahead log beside the standby means something wrote it since
+    seal = seal_of(journal)
+    return seal is not None and seal == (file_identity(standby), file_identity(served))
 
 
 def replay(connection: duckdb.DuckDBPyConnection, journal: Path) -> int:

@@ -29,7 +29,8 @@ from pathlib import Path
 import duckdb
 
 from wirehouse.warehouse.connection import WarehouseBusyError
-from wirehouse.warehouse.journal import Journal, JournaledConnection, journal_path, remove_database, replay, sealed_for
+from wirehouse.warehouse.journal import (Journal, JournaledConnection, file_identity, journal_path, remove_database, replay,
+                                         seal_of, sealed_for)
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def _fsync_directory(directory: Path) -> None:
 def standby_is_current(served: Path) -> bool:
     """Whether the next run can bring its working copy forward from the journal instead of copying."""
     working = working_copy_path(served)
-    return sealed_for(journal_path(working), working)
+    return sealed_for(journal_path(working), working, served)
 
 
 def journal_budget(served: Path) -> int:
@@ -97,8 +98,14 @@ class WorkingCopy:
 
     def _catch_up(self) -> duckdb.DuckDBPyConnection | None:
         """The working copy brought to the served version by the last run's journal, if it can be."""
-        if not sealed_for(self.journal_file, self.path):
-            if self.path.exists():
+        if not sealed_for(self.journal_file, self.path, self.served):
+            seal = seal_of(self.journal_file)
+            if seal is not None and self.path.exists() and seal[0] == file_identity(self.path):
+                # The standby is as the last run left it, but the served file is not: replaced or
+                # restored by hand since. What is served now is what the run must build on.
+                log.warning("%s changed since the last run published it (replaced or restored?); the run works "
+                            "on a copy of it, not on the last run's version", self.served)
+            elif self.path.exists():
                 # Left by a run that was killed before it published: its work is redone from the served file.
                 self.interrupted_before = True
                 log.warning("%s: a previous run ended before publishing; its partial work is discarded and redone", self.path)
@@ -149,7 +156,7 @@ class WorkingCopy:
             os.replace(previous, self.path)
         _fsync_directory(self.served.parent)
         if kept:
-            self.journal.seal(self.path)
+            self.journal.seal(self.path, self.served)
         else:
             self.journal.abandon("no previous version to bring forward")
 
