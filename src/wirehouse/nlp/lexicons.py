@@ -14,11 +14,14 @@ from unidecode import unidecode
 DATA = Path(__file__).parent / "data"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Lower-case ASCII with punctuation dropped: `U.N.` → `un`, `MOSCOW` → `moscow`.
 
-    Cached: the entity clean-up folds the same few thousand words over and over.
+    Cached: the entity clean-up folds the same few thousand words over and over. Small, because
+    the rest are new strings that never come back (on 700 benchmark articles: 260,805 calls,
+    37,207 distinct, 40,870 misses with 16,384 entries), and a folding costs 1.3 µs. With 200,000
+    entries each NLP worker's cache grew by about 230 bytes per new string, to ~45 MB in a long run.
     """
     ascii_text = unidecode(text).lower().replace("’", "'")
     kept = "".join(ch if ch.isalnum() or ch.isspace() else " " if ch in "-/" else "" for ch in ascii_text)
