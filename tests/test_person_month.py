@@ -216,3 +216,49 @@ def test_a_name_that_entities_share_counts_each_article_once(runs, tmp_path):
         [(articles,)] = connection.execute(f"select articles from ({ANALYSIS['top_people'].replace('limit 10', '')}) "
                                            "where person = ?", [person]).fetchall()
         assert articles < separately
+
+
+# Display names as dim_entity_names.sql chose them before fact_entity_surface: from every mention.
+NAMES_FROM_EVERY_MENTION = """
+select entity_key, name from (
+    select entity_key, mention_text as name,
+        row_number() over (partition by entity_key order by count(*) desc, length(mention_text) desc, mention_text) as position,
+    from fact_entity_mention
+    where link_method in ('exact', 'transliteration', 'case_variant')
+    group by entity_key, mention_text
+)
+where position = 1 and entity_key in (select entity_key from dim_entity where name_source = 'observed')
+order by entity_key
+"""
+
+
+def test_surface_counts_and_display_names_match_every_mention(runs):
+    """After three runs, fact_entity_surface is the aggregate of every mention, and each observed
+    entity's name is the one a count over every mention gives."""
+    warehouse, _ = runs
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        stored = connection.execute(
+            "select entity_key, mention_text, mentions from fact_entity_surface order by all").fetchall()
+        direct = connection.execute(
+            "select entity_key, mention_text, count(*) from fact_entity_mention "
+            "where link_method in ('exact', 'transliteration', 'case_variant') group by all order by all").fetchall()
+        names = connection.execute(
+            "select entity_key, canonical_name from dim_entity where name_source = 'observed' "
+            "and entity_key in (select entity_key from fact_entity_surface) order by entity_key").fetchall()
+        expected = connection.execute(NAMES_FROM_EVERY_MENTION).fetchall()
+        counted = connection.execute("select count(*) from etl_mart_run where mart = 'fact_entity_surface'").fetchone()[0]
+    assert stored and stored == direct
+    assert names == expected and counted == 3
+    # Some surface form was counted over more than one run.
+    assert any(mentions > 1 for _, _, mentions in stored)
+
+
+def test_an_older_warehouse_gets_its_surface_counts_from_every_article(runs, tmp_path):
+    warehouse, _ = runs
+    older = tmp_path / "news.duckdb"
+    shutil.copy(warehouse, older)
+    with duckdb.connect(str(older)) as connection:
+        before = connection.execute("select * from fact_entity_surface order by all").fetchall()
+        connection.execute("drop table fact_entity_surface")
+        apply_schema(connection)
+        assert connection.execute("select * from fact_entity_surface order by all").fetchall() == before

@@ -17,9 +17,10 @@ from wirehouse.warehouse.stories import record_stories
 
 
 # Set-based SQL run once per run, after its last batch: readers see the warehouse only when the run
-# publishes, so per-batch upkeep would be work thrown away. fact_person_month.sql adds the run's
-# articles to the per-person monthly counts (see INCREMENTAL_MARTS in schema.py).
-MART_TRANSFORMS = ("dim_date.sql", "dim_entity_names.sql", "fact_person_month.sql")
+# publishes, so per-batch upkeep would be work thrown away. fact_entity_surface.sql and
+# fact_person_month.sql add the run's mentions to their counts (see INCREMENTAL_MARTS in schema.py);
+# dim_entity_names.sql then names the run's entities from fact_entity_surface.
+MART_TRANSFORMS = ("dim_date.sql", "fact_entity_surface.sql", "dim_entity_names.sql", "fact_person_month.sql")
 
 
 def known_articles(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, str]:
@@ -148,9 +149,10 @@ def record_ledger(connection: duckdb.DuckDBPyConnection, ledger: Ledger, run_id:
 
 
 def refresh_marts(connection: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """dim_date over the loaded range, display names of the entities this run mentioned (the
-    transforms read the run as `getvariable('wirehouse_run_id')`) and the run's articles added to
-    fact_person_month, in one transaction."""
+    """dim_date over the loaded range, the run's mentions added to fact_entity_surface, display
+    names of the entities this run mentioned (the transforms read the run as
+    `getvariable('wirehouse_run_id')`) and the run's articles added to fact_person_month, in one
+    transaction."""
     connection.begin()
     try:
         connection.execute("set variable wirehouse_run_id = ?", [run_id])

@@ -16,7 +16,7 @@ SCHEMA_FOLDERS = ("schema", "views")
 # Tables the loader keeps up to date run by run (sql/marts/<table>.sql adds the articles of the runs
 # that etl_mart_run does not list for the table yet). A warehouse that gets such a table from a newer
 # DDL has it filled from every article it already holds, before anyone can read it half empty.
-INCREMENTAL_MARTS = ("fact_person_month",)
+INCREMENTAL_MARTS = ("fact_person_month", "fact_entity_surface")
 
 
 def sql_files(folder: str, root: Path | None = None) -> list[Path]:
