@@ -304,6 +304,7 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
             with timer("read and parse"):
                 batch = read_articles(quote(chunk), settings, quote(connection), quote(seen_in_run))
             batch.number, batch.entries = number, chunk
+            batch.read_ids = [article.article_id for article in batch.articles]
             with timer("entities"):  # all of the NLP when it runs here; only the hand-over to workers
                 batch.pending = nlp.submit(batch.articles)
             return batch
@@ -350,11 +351,18 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
         if trace is not None:
             trace.record(batch.number, files_done, connection)
 
+    def forget_loaded(batch: Batch) -> None:
+        """The batch's articles leave `seen_in_run`: loaded, the working copy answers for them
+        (`known_articles`), so the map holds two batches at most instead of the whole run."""
+        for article_id in batch.read_ids:
+            seen_in_run.pop(article_id, None)
+
     in_flight: Batch | None = None
     for number, chunk in enumerate(chunks, start=1):
         started = start(number, chunk)
         if in_flight is not None:
             finish(in_flight)
+            forget_loaded(in_flight)
             # After the first batch every module the stages import is loaded (Great Expectations on
             # first validation): from then on the collector only walks what later batches create.
             # ingest_articles thaws it all when the run ends.

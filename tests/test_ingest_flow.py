@@ -339,3 +339,27 @@ def test_a_run_whose_marts_refresh_fails_is_recorded_and_published(prefect_serve
     assert loaded == seeds
     assert query(warehouse, "select count(*) from fact_article")[0][0] == seeds
     assert query(warehouse, "select count(*) from etl_file_ledger where status = 'loaded'")[0][0] == seeds
+
+
+def test_copies_in_the_same_next_and_far_later_batches_are_duplicates_of_their_first_file(prefect_server, samples_dir,
+                                                                                          tmp_path):
+    """In-run duplicates are caught whether the first file is still in flight (the run's map) or was
+    loaded batches ago (the working copy answers once the map has forgotten it)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    originals = sorted(samples_dir.rglob("*.txt"))
+    expected = {}
+    for number, source in enumerate(originals):
+        first = inbox / f"{number:02d}_{source.name}"
+        first.write_bytes(source.read_bytes())
+        # Same text with Windows line endings: other bytes (not caught by the content digest), same article.
+        crlf = source.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+        later = inbox / (f"{number:02d}_{source.name}.copy.txt" if number < 3 else f"zz_{number:02d}_{source.name}")
+        later.write_bytes(crlf)
+        expected[str(later)] = str(first)
+    warehouse = tmp_path / "news.duckdb"
+    summary = ingest_articles(paths=[str(inbox)], warehouse=str(warehouse), batch_size=2)
+    assert summary["loaded"] == len(originals) and summary["duplicate"] == len(originals)
+    rows = query(warehouse, "select file_path, reason from etl_file_ledger where status = 'duplicate'")
+    assert {path: reason for path, reason in rows} == {
+        later: f"same normalized text as {first}" for later, first in expected.items()}

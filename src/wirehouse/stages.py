@@ -32,6 +32,7 @@ class Batch:
     entries: list[InboxEntry] = field(default_factory=list)
     pending: object | None = None  # the NLP runner's handle on this batch's analysis, until it is collected
     sketches: list[StorySketch] = field(default_factory=list)  # story signatures of the articles to load
+    read_ids: list[str] = field(default_factory=list)  # article ids read into it; the run forgets them once loaded
 
 
 def warm_caches() -> None:
@@ -68,8 +69,9 @@ def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_article
                    max_nlp_chars: int = 200_000) -> Batch:
     """Decode, normalize and parse each file; unreadable and duplicate files go to the ledger.
 
-    `known_articles` maps article ids already in the warehouse (or earlier in this run) to
-    the file they came from; it is updated with the new articles of this batch. (Files whose
+    `known_articles` maps the article ids of this run's batches that are not loaded yet to the
+    file they came from (the warehouse answers for the rest); it is updated with the new articles
+    of this batch. (Files whose
     bytes became an article before are set aside earlier, by `split_known`, without being read.)
     """
     batch = Batch()
