@@ -58,7 +58,7 @@ def _shared_keys(connection: duckdb.DuckDBPyConnection, max_key_stories: int) ->
     """
     return connection.execute(
         """
-        with hit as (
+        with hit as materialized (  -- the one scan of story_band; read four times below
             select incoming_story_band.article_id as new_id, story_band.article_id as stored_id,
                 story_band.band, story_band.band_key,
             from incoming_story_band
