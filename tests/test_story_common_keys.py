@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import duckdb
-import numpy as np
-import pandas as pd
 import pytest
 
 from wirehouse.stories.params import StoryParams
-from wirehouse.stories.signatures import StorySketch, sketch_band_keys
+from wirehouse.stories.signatures import StorySketch
 from wirehouse.warehouse import stories
 from wirehouse.warehouse.schema import apply_schema
 
@@ -42,12 +40,7 @@ def store(connection, sketches: list[StorySketch], story_params: StoryParams) ->
 
 def candidates(connection, new: StorySketch, story_params: StoryParams) -> set[tuple[str, str]]:
     """The (new, stored) pairs record_stories would compare for `new`."""
-    keys = sketch_band_keys(new, story_params)
-    frame = pd.DataFrame({
-        "band": [band for band, _ in keys],
-        "band_key": np.array([key for _, key in keys], dtype="uint64").view("int64"),
-        "article_id": [new.article_id] * len(keys),
-    })
+    frame = stories.band_key_frame([new], story_params)
     connection.register("incoming_story_band", frame)
     try:
         return set(stories._shared_keys(connection, story_params.max_key_stories))

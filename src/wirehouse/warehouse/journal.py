@@ -148,11 +148,12 @@ def seal_of(journal: Path) -> tuple[list[int], list[int]] | None:
     return None if row is None or row[1] is None else (list(row[0]), list(row[1]))
 
 
-def sealed_for(journal: Path, standby: Path, served: Path) -> bool:
-    """Whether `journal` was sealed for `standby` and `served` exactly as they are on disk now."""
+def sealed_for(journal: Path, standby: Path, served: Path, seal=None) -> bool:
+    """Whether `journal` was sealed for `standby` and `served` exactly as they are on disk now
+    (`seal`: its `seal_of`, when the caller has read it already)."""
     if not standby.exists() or not served.exists() or standby.with_name(standby.name + ".wal").exists():
         return False  # a write-ahead log beside the standby means something wrote it since
-    seal = seal_of(journal)
+    seal = seal if seal is not None else seal_of(journal)
     return seal is not None and seal == (file_identity(standby), file_identity(served))
 
 

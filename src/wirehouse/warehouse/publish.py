@@ -98,8 +98,8 @@ class WorkingCopy:
 
     def _catch_up(self) -> duckdb.DuckDBPyConnection | None:
         """The working copy brought to the served version by the last run's journal, if it can be."""
-        if not sealed_for(self.journal_file, self.path, self.served):
-            seal = seal_of(self.journal_file)
+        seal = seal_of(self.journal_file)
+        if not sealed_for(self.journal_file, self.path, self.served, seal):
             if seal is not None and self.path.exists() and seal[0] == file_identity(self.path):
                 # The standby is as the last run left it, but the served file is not: replaced or
                 # restored by hand since. What is served now is what the run must build on.

@@ -20,19 +20,23 @@ from wirehouse.stories.params import StoryParams
 from wirehouse.stories.signatures import StorySketch, signature_values, sketch_band_keys
 
 
-def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySketch], params: StoryParams) -> int:
-    """Insert the new articles' stories and band keys, re-point existing articles whose story
-    changed; returns how many existing articles changed story. Runs in the caller's transaction."""
-    if not sketches:
-        return 0
+def band_key_frame(sketches: list[StorySketch], params: StoryParams) -> pd.DataFrame:
+    """The sketches' LSH band keys as `story_band` rows."""
     keys = [(band, key, sketch.article_id) for sketch in sketches for band, key in sketch_band_keys(sketch, params)]
-    bands = pd.DataFrame({
+    return pd.DataFrame({
         "band": np.array([band for band, _, _ in keys], dtype=np.int16),
         # The unsigned 64-bit keys stored as signed BIGINT (same bits): portable to other SQL engines.
         "band_key": np.array([key for _, key, _ in keys], dtype=np.uint64).view(np.int64),
         "article_id": pd.Series([article for _, _, article in keys], dtype=object),
     })
-    connection.register("incoming_story_band", bands)
+
+
+def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySketch], params: StoryParams) -> int:
+    """Insert the new articles' stories and band keys, re-point existing articles whose story
+    changed; returns how many existing articles changed story. Runs in the caller's transaction."""
+    if not sketches:
+        return 0
+    connection.register("incoming_story_band", band_key_frame(sketches, params))
     try:
         shared_keys = _shared_keys(connection, params.max_key_stories)
         rows = _members_of_stories_of(connection, sorted({existing for _, existing in shared_keys}))
