@@ -156,17 +156,19 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-_TRACE_FIELDS = ("batch", "files_done", "rss_mb", "heap_in_use_mb", "heap_free_mb", "heap_mmapped_mb",
+_TRACE_FIELDS = ("batch", "files_done", "rss_mb", "peak_rss_mb", "heap_in_use_mb", "heap_free_mb", "heap_mmapped_mb",
                  "python_blocks", "python_objects", "duckdb_mb", "threads")
 
 
 def trace_summary(path: Path) -> dict | None:
     """An ingest's memory trace (WIREHOUSE_MEMORY_TRACE) in short: the main process's figures after
     the first batch, at each quarter of the run and after the last batch, and how fast its resident
-    size grew from the first quarter on (MB per 1,000 articles; flat is about 0). None without a trace."""
+    size grew from the first quarter on (MB per 1,000 articles; flat is about 0), then its resident
+    size and peak so far after each step of the run's tail. None without a trace."""
     from wirehouse.memory_trace import read_trace
 
     lines = read_trace(path) if path.exists() else []
+    tail = [line for line in read_trace(path, batches_only=False) if "stage" in line] if lines else []
     if not lines:
         return None
     count = len(lines)
@@ -176,4 +178,5 @@ def trace_summary(path: Path) -> dict | None:
     growth = (last["rss_mb"] - quarter["rss_mb"]) / span * 1000 if span > 0 else None
     return {"trace": str(path), "batches": count,
             "points": [{key: lines[i].get(key) for key in _TRACE_FIELDS} for i in picks],
-            "rss_growth_mb_per_1000_articles": None if growth is None else round(growth, 2)}
+            "rss_growth_mb_per_1000_articles": None if growth is None else round(growth, 2),
+            "tail": [{key: line.get(key) for key in ("stage", "rss_mb", "peak_rss_mb")} for line in tail]}

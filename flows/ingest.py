@@ -278,7 +278,7 @@ def _run_name() -> str:
 
 
 def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str, settings: Settings,
-                    docs_dir: Path, timer: StageTimer, nlp: NlpRunner) -> tuple[list[str], int]:
+                    docs_dir: Path, timer: StageTimer, nlp: NlpRunner, trace: MemoryTrace | None) -> tuple[list[str], int]:
     """Every batch through read, NLP, topics, validation and load.
 
     Returns the data-quality warnings and how many batches were validated.
@@ -296,7 +296,6 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
     warnings: list[str] = []
     validated = 0
     chunks = _chunks(files, size)
-    trace = MemoryTrace(settings.memory_trace) if settings.memory_trace else None
     files_done = 0
 
     def start(number: int, chunk: list[InboxEntry]) -> Batch | None:
@@ -393,11 +392,17 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
     target = Path(warehouse) if warehouse else settings.warehouse
     run_id = flow_run.get_id() or uuid.uuid4().hex
     docs_dir = docs_dir_for(target)
+    trace = MemoryTrace(settings.memory_trace) if settings.memory_trace else None
     lock = acquire_writer.with_options(
         retries=settings.lock_retries,
         retry_delay_seconds=exponential_backoff(backoff_factor=settings.lock_retry_delay_seconds),
     )(target, settings.lock_timeout_seconds)
     working = WorkingCopy(target, settings.writer_memory_mb)
+
+    def traced(stage: str, traced_connection=None) -> None:
+        if trace is not None:
+            trace.record_stage(stage, traced_connection)
+
     try:
         with timer("working copy"):
             connection = working.open()
@@ -420,7 +425,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             if files:
                 with nlp_runner(runner, settings, dask_address, len(files)) as nlp:
                     warnings, validated = _ingest_batches(connection, files, batch_size or settings.batch_size, run_id,
-                                                          settings, docs_dir, timer, nlp)
+                                                          settings, docs_dir, timer, nlp, trace)
             for warning in dict.fromkeys(warnings):
                 logger.warning("data-quality warning: %s", warning)
             # The Data Docs render (Python, on a thread) while DuckDB refreshes the marts and the
@@ -428,6 +433,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             docs = build_data_docs.submit(docs_dir) if validated else None
             with timer("load"):
                 update_marts(quote(connection), run_id, settings.search_index_memory_mb)
+            traced("marts", connection)
         except Exception as exc:
             try:  # what was loaded before the failure is published whole
                 update_marts(quote(connection), run_id, settings.search_index_memory_mb)
@@ -441,6 +447,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         if summary["loaded"]:
             with timer("search index"):
                 update_search_index(connection, settings.search_index_memory_mb)
+            traced("search index", connection)
         if docs is not None:
             with timer("validate"):  # only what is left of the Data Docs by now
                 try:
@@ -448,9 +455,11 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
                 except Exception as exc:  # the loaded data stands: a report page must not discard it
                     logger.error("Data Docs were not written to %s (%s: %s); the run's data is loaded and its "
                                  "validation findings are in the warehouse", docs_dir, type(exc).__name__, exc)
+            traced("data docs", connection)
         set_aside = runs.set_aside(connection, run_id)
         with timer("publish"):
             working.publish(connection)
+        traced("publish")
     except BaseException:
         working.discard()
         raise

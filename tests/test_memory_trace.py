@@ -18,16 +18,24 @@ def test_an_ingest_writes_one_line_per_batch(prefect_server, samples_dir, tmp_pa
     monkeypatch.setenv("WIREHOUSE_MEMORY_TRACE", str(trace))
     summary = ingest_articles(paths=[str(samples_dir)], warehouse=str(tmp_path / "news.duckdb"), batch_size=4)
     lines = read_trace(trace)
+    tail = [line for line in read_trace(trace, batches_only=False) if "stage" in line]
     files = summary["files_seen"]
     assert [line["batch"] for line in lines] == list(range(1, len(lines) + 1)) and len(lines) >= 3
     assert lines[-1]["files_done"] == files == 10
     assert all(line["files_done"] > before["files_done"] for before, line in zip(lines, lines[1:]))
     for line in lines:
         assert line["rss_mb"] > 50 and line["python_blocks"] > 100_000 and line["threads"] >= 1
+        if sys.platform == "linux":  # the peak so far is never below what is resident now
+            assert line["peak_rss_mb"] >= line["rss_mb"] * 0.99
         assert line["frozen_objects"] > 100_000 and 0 <= line["python_objects"] < line["frozen_objects"]
         assert line["duckdb_mb"] is not None and line["duckdb_mb"] >= 0
         if sys.platform == "linux":  # glibc here: the C heap's figures are there
             assert line["heap_in_use_mb"] > 0 and line["heap_free_mb"] >= 0
+    # After the batches, one line per step of the run's tail, in the order they run; the peak never falls.
+    assert [line["stage"] for line in tail] == ["marts", "search index", "data docs", "publish"]
+    if sys.platform == "linux":
+        peaks = [line["peak_rss_mb"] for line in lines + tail]
+        assert peaks == sorted(peaks)
 
 
 def test_a_trace_that_cannot_be_written_is_a_clear_error(tmp_path):

@@ -1,6 +1,8 @@
 """Where an ingest's main process keeps its memory, written after every batch (WIREHOUSE_MEMORY_TRACE).
 
-One JSON line per batch: resident size, the C heap's bytes in use and free (glibc's mallinfo2),
+One JSON line per batch, then one per step of the run's tail (`stage`: the marts, the search
+index, the Data Docs): resident size and the process's peak so far (Linux's VmHWM, so a
+peak between two lines shows as a jump), the C heap's bytes in use and free (glibc's mallinfo2),
 Python's allocated blocks, its tracked objects (those the flow froze as long-lived apart, see
 wirehouse.memory), DuckDB's own figure, and the number of threads.
 A run whose resident size grows batch after batch can then be told apart: a Python object that
@@ -62,9 +64,22 @@ def duckdb_memory_mb(connection) -> float | None:
     return round(used / _MB, 1)
 
 
+def peak_rss_mb() -> float | None:
+    """The most this process has held resident so far (VmHWM), in MB; None off Linux."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
 def memory_figures(connection=None) -> dict:
     """This process's memory now, split as the module docstring describes."""
-    figures = {"rss_mb": round(psutil.Process().memory_info().rss / _MB, 1), **c_heap_figures(),
+    figures = {"rss_mb": round(psutil.Process().memory_info().rss / _MB, 1), "peak_rss_mb": peak_rss_mb(),
+               **c_heap_figures(),
                "python_blocks": sys.getallocatedblocks(), "python_objects": len(gc.get_objects()),
                "frozen_objects": gc.get_freeze_count(), "threads": threading.active_count()}
     if connection is not None:
@@ -73,7 +88,7 @@ def memory_figures(connection=None) -> dict:
 
 
 class MemoryTrace:
-    """Appends one line of `memory_figures` per batch to a JSON Lines file."""
+    """Appends one line of `memory_figures` per batch, and per step of the run's tail, to a JSON Lines file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -86,12 +101,20 @@ class MemoryTrace:
                              "name a file in a writable folder, or unset it") from exc
 
     def record(self, batch: int, files_done: int, connection=None) -> None:
-        line = {"batch": batch, "files_done": files_done, "seconds": round(time.perf_counter() - self.started, 1),
-                **memory_figures(connection)}
+        self._write({"batch": batch, "files_done": files_done}, connection)
+
+    def record_stage(self, stage: str, connection=None) -> None:
+        """A line after one step of the run's tail, once every batch is loaded."""
+        self._write({"stage": stage}, connection)
+
+    def _write(self, where: dict, connection) -> None:
+        line = {**where, "seconds": round(time.perf_counter() - self.started, 1), **memory_figures(connection)}
         with self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(line) + "\n")
 
 
-def read_trace(path: Path) -> list[dict]:
-    """The lines a trace holds, oldest first."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_trace(path: Path, batches_only: bool = True) -> list[dict]:
+    """The lines a trace holds, oldest first: the batches' lines, or with `batches_only=False` the
+    tail's steps too."""
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [line for line in lines if "batch" in line] if batches_only else lines
