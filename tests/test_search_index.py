@@ -71,3 +71,22 @@ def test_removed_articles_make_the_update_rebuild(two_runs, tmp_path):
         names = {row[0] for row in connection.execute(f"select name from {INDEX_SCHEMA}.docs").fetchall()}
         assert removed not in names
         assert len(names) == connection.execute("select count(*) from article_text").fetchone()[0]
+
+
+def test_an_article_removed_while_another_is_added_still_makes_the_update_rebuild(two_runs, tmp_path):
+    """As many articles gone as new: the counts alone match, the index must not keep the gone one."""
+    warehouse, _ = two_runs
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(warehouse, copy)
+    with duckdb.connect(str(copy)) as connection:
+        removed, text = connection.execute(
+            "select article_id, full_text from article_text order by article_id limit 1").fetchone()
+        connection.execute("delete from article_text where article_id = ?", [removed])
+        connection.execute("insert into article_text values (?, ?)", ["f" * 64, text + " Museum reopens after the flood."])
+        update_index(connection)
+        names = {row[0] for row in connection.execute(f"select name from {INDEX_SCHEMA}.docs").fetchall()}
+        assert removed not in names and "f" * 64 in names
+        assert len(names) == connection.execute("select count(*) from article_text").fetchone()[0]
+        incremental = _scores(connection)
+        rebuild_index(connection)
+        assert _scores(connection) == incremental
