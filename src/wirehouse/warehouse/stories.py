@@ -39,10 +39,8 @@ def record_stories(connection: duckdb.DuckDBPyConnection, sketches: list[StorySk
     connection.register("incoming_story_band", band_key_frame(sketches, params))
     try:
         shared_keys = _shared_keys(connection, params.max_key_stories)
-        rows = _members_of_stories_of(connection, sorted({existing for _, existing in shared_keys}))
-        existing = [StorySketch(article_id, published, tuple(signature), count, tuple(lead))
-                    for article_id, _, published, signature, count, lead in rows]
-        changed = update_stories(sketches, existing, {row[0]: row[1] for row in rows}, params, shared_keys)
+        existing, story_of = _members_of_stories_of(connection, sorted({existing for _, existing in shared_keys}))
+        changed = update_stories(sketches, existing, story_of, params, shared_keys)
         new = {sketch.article_id: sketch for sketch in sketches}
         _insert_members(connection, [(a, new[a.article_id]) for a in changed if a.article_id in new])
         _update_members(connection, [a for a in changed if a.article_id not in new])
@@ -113,13 +111,21 @@ def _shared_keys(connection: duckdb.DuckDBPyConnection, max_key_stories: int) ->
     ).fetchall()
 
 
-def _members_of_stories_of(connection: duckdb.DuckDBPyConnection, article_ids: list[str]) -> list[tuple]:
-    """Every stored member, with its sketch, of the stories the given stored articles belong to."""
+def _members_of_stories_of(connection: duckdb.DuckDBPyConnection,
+                           article_ids: list[str]) -> tuple[list[StorySketch], dict[str, str]]:
+    """Every stored member, as a sketch, of the stories the given stored articles belong to, and
+    each member's story id.
+
+    Read with `fetchnumpy`: a signature comes back as one NumPy array and `tolist` makes its ints in
+    C. `fetchall` built 272 Python ints per row one by one, which for the 2,117 members that 100 new
+    articles hit in a 100,000-article warehouse took about 100 ms alone and 300 to 650 ms beside the
+    NLP workers (this is 3 times faster).
+    """
     if not article_ids:
-        return []
+        return [], {}
     connection.register("hit_article", pd.DataFrame({"article_id": pd.Series(article_ids, dtype=object)}))
     try:
-        return connection.execute(
+        members = connection.execute(
             """
             with hit_story as (
                 select distinct article_story.story_id,
@@ -131,9 +137,17 @@ def _members_of_stories_of(connection: duckdb.DuckDBPyConnection, article_ids: l
             from article_story
             inner join hit_story on article_story.story_id = hit_story.story_id
             """
-        ).fetchall()
+        ).fetchnumpy()
     finally:
         connection.unregister("hit_article")
+    article_ids = members["article_id"].tolist()
+    # datetime64[D] gives datetime.date objects (a masked, i.e. unknown, date gives None)
+    published = members["published_date"].astype("datetime64[D]").tolist()
+    sketches = [StorySketch(article_id, date, tuple(signature.tolist()), int(count), tuple(lead.tolist()))
+                for article_id, date, signature, count, lead in zip(
+                    article_ids, published, members["signature"], members["shingle_count"].tolist(),
+                    members["lead_signature"])]
+    return sketches, dict(zip(article_ids, members["story_id"].tolist()))
 
 
 def _insert_members(connection: duckdb.DuckDBPyConnection, members: list) -> None:
