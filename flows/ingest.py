@@ -214,12 +214,12 @@ def record_failed_batch(connection, entries: list[InboxEntry], run_id: str, erro
 
 
 @task(cache_policy=NO_CACHE)
-def update_marts(connection, run_id: str, memory_mb: int) -> None:
+def update_marts(connection, memory_mb: int) -> None:
     """dim_date and the display names of the entities the run mentioned, once after the last batch.
     After the NLP workers have exited, as the search index, so DuckDB may take `memory_mb`: at
     100,000 articles in one run the refresh ran out of the 96 MB the writer keeps while batches load."""
     with memory_limit(connection, memory_mb):
-        refresh_marts(connection, run_id)
+        refresh_marts(connection)
 
 
 @task(cache_policy=NO_CACHE)
@@ -432,11 +432,11 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
             # search index (its own threads): the run's tail is one step shorter.
             docs = build_data_docs.submit(docs_dir) if validated else None
             with timer("load"):
-                update_marts(quote(connection), run_id, settings.search_index_memory_mb)
+                update_marts(quote(connection), settings.search_index_memory_mb)
             traced("marts", connection)
         except Exception as exc:
             try:  # what was loaded before the failure is published whole
-                update_marts(quote(connection), run_id, settings.search_index_memory_mb)
+                update_marts(quote(connection), settings.search_index_memory_mb)
             except Exception as marts_error:  # the marts lag behind; the loaded articles must not be discarded
                 logger.error("dim_date and the entity names of this run were not refreshed after the failure "
                              "(%s: %s); the loaded articles are published", type(marts_error).__name__, marts_error)

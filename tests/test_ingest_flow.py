@@ -324,15 +324,15 @@ def test_a_run_whose_marts_refresh_fails_is_recorded_and_published(prefect_serve
 
     attempts = []
 
-    def out_of_memory(connection, run_id):
-        attempts.append(run_id)
+    def out_of_memory(connection):
+        attempts.append(connection)
         raise duckdb.OutOfMemoryException("could not allocate block (injected by the test)")
 
     monkeypatch.setattr(flows.ingest, "refresh_marts", out_of_memory)
     warehouse = tmp_path / "failed.duckdb"
     with pytest.raises(duckdb.OutOfMemoryException, match="injected"):
         ingest_articles(paths=[str(seeds_dir)], warehouse=str(warehouse))
-    assert len(attempts) == 2 and len(set(attempts)) == 1  # the refresh, then the failure path's retry
+    assert len(attempts) == 2 and attempts[0] is attempts[1]  # the refresh, then the failure path's retry
     [(status, error, loaded)] = query(warehouse, "select status, error, loaded_count from etl_run")
     assert status == "failed" and "OutOfMemoryException" in error and "injected" in error
     seeds = len(list(seeds_dir.glob("*.txt")))

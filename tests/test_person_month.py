@@ -161,9 +161,8 @@ def test_refreshing_a_run_again_counts_nothing_twice(runs, tmp_path):
     copy = tmp_path / "copy.duckdb"
     shutil.copy(warehouse, copy)
     with duckdb.connect(str(copy)) as connection:
-        run_id = connection.execute("select max(run_id) from fact_article").fetchone()[0]
-        refresh_marts(connection, run_id)
-        refresh_marts(connection, run_id)
+        refresh_marts(connection)
+        refresh_marts(connection)
         assert_exact(connection)
 
 
@@ -262,3 +261,97 @@ def test_an_older_warehouse_gets_its_surface_counts_from_every_article(runs, tmp
         connection.execute("drop table fact_entity_surface")
         apply_schema(connection)
         assert connection.execute("select * from fact_entity_surface order by all").fetchall() == before
+
+
+def _mart_bounds(connection: duckdb.DuckDBPyConnection) -> dict[str, list[int | None]]:
+    rows = connection.execute("select mart, mention_rows from etl_mart_run order by mart, mention_rows").fetchall()
+    bounds: dict[str, list[int | None]] = {}
+    for mart, mention_rows in rows:
+        bounds.setdefault(mart, []).append(mention_rows)
+    return bounds
+
+
+def _assert_marts_exact(connection: duckdb.DuckDBPyConnection) -> None:
+    assert_exact(connection)
+    assert connection.execute("select * from fact_entity_surface order by all").fetchall() == connection.execute(
+        "select entity_key, mention_text, count(*) from fact_entity_mention "
+        "where link_method in ('exact', 'transliteration', 'case_variant') group by all order by all").fetchall()
+    assert connection.execute(
+        "select entity_key, canonical_name from dim_entity where name_source = 'observed' "
+        "and entity_key in (select entity_key from fact_entity_surface) order by entity_key"
+    ).fetchall() == connection.execute(NAMES_FROM_EVERY_MENTION).fetchall()
+
+
+@pytest.fixture(scope="module")
+def unrefreshed(prefect_server, runs, inboxes, tmp_path_factory) -> tuple[Path, int]:
+    """The warehouse after the first run, then a second run whose marts refresh failed (its articles
+    are published, no mart counts them), and how many mentions the first run left."""
+    import flows.ingest
+
+    _, after_first = runs
+    warehouse = tmp_path_factory.mktemp("unrefreshed") / "news.duckdb"
+    shutil.copy(after_first, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        first_mentions = connection.execute("select count(*) from fact_entity_mention").fetchone()[0]
+
+    def out_of_memory(connection):
+        raise duckdb.OutOfMemoryException("could not allocate block (injected by the test)")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(flows.ingest, "refresh_marts", out_of_memory)
+        with pytest.raises(duckdb.OutOfMemoryException, match="injected"):
+            ingest_articles(paths=[str(inboxes[1])], warehouse=str(warehouse))
+    return warehouse, first_mentions
+
+
+def test_each_mart_records_where_its_next_refresh_starts_reading_mentions(runs):
+    warehouse, after_first = runs
+    with duckdb.connect(str(after_first), read_only=True) as connection:
+        first_mentions = connection.execute("select count(*) from fact_entity_mention").fetchone()[0]
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        mentions = connection.execute("select count(*) from fact_entity_mention").fetchone()[0]
+        bounds = _mart_bounds(connection)
+    assert 0 < first_mentions < mentions
+    assert set(bounds) == {"dim_entity_names", "fact_entity_surface", "fact_person_month"}
+    for mart, counted in bounds.items():
+        # one row per run, each the mention count after that run; the last is every mention
+        assert len(counted) == 3 and counted[0] == first_mentions and counted[-1] == mentions, mart
+
+
+def test_a_run_whose_marts_were_not_refreshed_is_counted_by_the_next(prefect_server, unrefreshed, inboxes, tmp_path):
+    """The second run's mentions lie past the first run's bound, so the third run's refresh finds
+    them: every mart counts both runs exactly once."""
+    warehouse, first_mentions = tmp_path / "news.duckdb", unrefreshed[1]
+    shutil.copy(unrefreshed[0], warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert all(counted == [first_mentions] for counted in _mart_bounds(connection).values())
+        assert connection.execute("select count(distinct run_id) from fact_article").fetchone()[0] == 2
+    ingest_articles(paths=[str(inboxes[2])], warehouse=str(warehouse))
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        _assert_marts_exact(connection)
+        mentions = connection.execute("select count(*) from fact_entity_mention").fetchone()[0]
+        bounds = _mart_bounds(connection)
+    assert all(counted == [first_mentions, mentions, mentions] for counted in bounds.values())
+
+
+def test_an_upgraded_warehouse_starts_at_the_first_mention_not_counted_yet(unrefreshed, tmp_path):
+    """etl_mart_run from before mention_rows and the dim_entity_names rows: the runs
+    fact_entity_surface counted are the runs named, and the bound given to the old rows is where
+    the uncounted run's mentions begin, so the next refresh still counts and names them."""
+    warehouse, first_mentions = unrefreshed
+    older = tmp_path / "news.duckdb"
+    shutil.copy(warehouse, older)
+    with duckdb.connect(str(older)) as connection:
+        connection.execute("create temp table counted as select mart, run_id from etl_mart_run")
+        connection.execute("drop table etl_mart_run")
+        connection.execute("create table etl_mart_run (mart varchar not null, run_id varchar not null, "
+                           "primary key (mart, run_id))")
+        connection.execute("insert into etl_mart_run select * from counted where mart <> 'dim_entity_names'")
+        apply_schema(connection)
+        bounds = _mart_bounds(connection)
+        assert set(bounds) == {"dim_entity_names", "fact_entity_surface", "fact_person_month"}
+        assert all(counted == [first_mentions] for counted in bounds.values())
+        refresh_marts(connection)
+        _assert_marts_exact(connection)
+        mentions = connection.execute("select count(*) from fact_entity_mention").fetchone()[0]
+        assert all(counted == [first_mentions, mentions] for counted in _mart_bounds(connection).values())

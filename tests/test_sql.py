@@ -16,7 +16,7 @@ SQL_FILES = sorted(sql_dir().rglob("*.sql"))
 def schema():
     connection = duckdb.connect()
     apply_schema(connection)
-    tables = live_schema(connection)
+    tables = live_schema(connection, with_rowid=True)
     # Staging models read the loader's batch frames, which carry their target table's columns.
     tables.update({f"incoming_{table}": dict(tables[table]) for table in TABLE_ORDER})
     yield tables

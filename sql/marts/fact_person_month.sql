@@ -10,13 +10,20 @@
 -- nothing here, the queries join today's canonical_name. Names several entity keys share are the
 -- queries' business (sql/analysis/top_people.sql counts their articles once from the mentions).
 --
--- The cost follows the new runs' articles: the run's mentions are found through its articles, and
--- only the (entity, month) rows they touch are updated or inserted.
+-- The cost follows the new runs' articles: the run's mentions are found through its articles and
+-- by row id (past etl_mart_run.mention_rows, as in fact_entity_surface.sql), and only the
+-- (entity, month) rows they touch are updated or inserted.
 merge into fact_person_month
 using (
     with
     counted_run as (
         select etl_mart_run.run_id,
+        from etl_mart_run
+        where etl_mart_run.mart = 'fact_person_month'
+    ),
+
+    counted_mention as (
+        select coalesce(max(etl_mart_run.mention_rows), 0) as mention_rows,
         from etl_mart_run
         where etl_mart_run.mart = 'fact_person_month'
     ),
@@ -44,6 +51,7 @@ using (
     from fact_entity_mention
     inner join new_article on fact_entity_mention.article_id = new_article.article_id
     inner join person on fact_entity_mention.entity_key = person.entity_key
+    where fact_entity_mention.rowid >= (select counted_mention.mention_rows from counted_mention)
     group by fact_entity_mention.entity_key, new_article.published_month
 ) as new_person_month
 on fact_person_month.entity_key = new_person_month.entity_key
@@ -54,11 +62,12 @@ when matched then update set
 when not matched then insert (entity_key, published_month, articles, mentions)
     values (new_person_month.entity_key, new_person_month.published_month, new_person_month.articles, new_person_month.mentions);
 
--- The runs just counted; their articles are never counted again.
-insert into etl_mart_run (mart, run_id)
+-- The runs just counted; their articles are never counted again, nor their mentions scanned again.
+insert into etl_mart_run (mart, run_id, mention_rows)
 select distinct
     'fact_person_month' as mart,
     fact_article.run_id,
+    (select count(*) from fact_entity_mention) as mention_rows,
 from fact_article
 where fact_article.run_id not in (
     select etl_mart_run.run_id

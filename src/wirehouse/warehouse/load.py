@@ -19,7 +19,8 @@ from wirehouse.warehouse.stories import record_stories
 # Set-based SQL run once per run, after its last batch: readers see the warehouse only when the run
 # publishes, so per-batch upkeep would be work thrown away. fact_entity_surface.sql and
 # fact_person_month.sql add the run's mentions to their counts (see INCREMENTAL_MARTS in schema.py);
-# dim_entity_names.sql then names the run's entities from fact_entity_surface.
+# dim_entity_names.sql then names the run's entities from fact_entity_surface. Each finds the new
+# mentions by row id, from where it last stopped (etl_mart_run.mention_rows).
 MART_TRANSFORMS = ("dim_date.sql", "fact_entity_surface.sql", "dim_entity_names.sql", "fact_person_month.sql")
 
 
@@ -148,14 +149,12 @@ def record_ledger(connection: duckdb.DuckDBPyConnection, ledger: Ledger, run_id:
     _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
 
 
-def refresh_marts(connection: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """dim_date over the loaded range, the run's mentions added to fact_entity_surface, display
-    names of the entities this run mentioned (the transforms read the run as
-    `getvariable('wirehouse_run_id')`) and the run's articles added to fact_person_month, in one
-    transaction."""
+def refresh_marts(connection: duckdb.DuckDBPyConnection) -> None:
+    """dim_date over the loaded range, the new runs' mentions added to fact_entity_surface, display
+    names of the entities they mentioned and their articles added to fact_person_month, in one
+    transaction. "New" is per transform: the runs etl_mart_run does not list for it yet."""
     connection.begin()
     try:
-        connection.execute("set variable wirehouse_run_id = ?", [run_id])
         for transform in MART_TRANSFORMS:
             connection.execute((sql_dir() / "marts" / transform).read_text(encoding="utf-8"))
         connection.commit()

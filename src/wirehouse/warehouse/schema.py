@@ -59,6 +59,7 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
         for table in INCREMENTAL_MARTS:
             if table not in existing:
                 fill_mart(connection, table, root)
+        backfill_mart_runs(connection)
         inherit_view_column_comments(connection)
         connection.commit()
     except BaseException:
@@ -118,6 +119,39 @@ def fill_mart(connection: duckdb.DuckDBPyConnection, table: str, root: Path | No
         return
     connection.execute("delete from etl_mart_run where mart = ?", [table])
     connection.execute(read_sql(path))
+
+
+def backfill_mart_runs(connection: duckdb.DuckDBPyConnection) -> None:
+    """etl_mart_run as a warehouse from before its mention_rows column and the dim_entity_names
+    rows needs them; on any other start this only reads the small etl_mart_run.
+
+    Display names used to be refreshed with fact_entity_surface, in the same transaction, for the
+    run being refreshed: the runs that table counted are the runs named. A mart's next refresh reads
+    fact_entity_mention from row id max(mention_rows) on (sql/marts/fact_entity_surface.sql); for
+    runs counted before the column existed, the safe bound is the first row id of a mention the
+    mart has not counted (a run that stopped before its marts were refreshed), else the table's row
+    count. One scan of the mentions per mart, once.
+    """
+    named, surfaced, unbounded = connection.execute(
+        "select count(*) filter (where mart = 'dim_entity_names'), count(*) filter (where mart = 'fact_entity_surface'), "
+        "count(*) filter (where mention_rows is null) from etl_mart_run").fetchone()
+    if not named and surfaced:
+        connection.execute("insert into etl_mart_run (mart, run_id, mention_rows) select 'dim_entity_names', run_id, "
+                           "mention_rows from etl_mart_run where mart = 'fact_entity_surface'")
+    if not unbounded:
+        return
+    marts = [row[0] for row in connection.execute(
+        "select distinct mart from etl_mart_run where mention_rows is null order by mart").fetchall()]
+    for mart in marts:
+        first_uncounted = connection.execute(
+            "select min(fact_entity_mention.rowid) from fact_entity_mention "
+            "inner join fact_article on fact_entity_mention.article_id = fact_article.article_id "
+            "where fact_article.run_id not in (select etl_mart_run.run_id from etl_mart_run where etl_mart_run.mart = ?)",
+            [mart]).fetchone()[0]
+        if first_uncounted is None:
+            first_uncounted = connection.execute("select count(*) from fact_entity_mention").fetchone()[0]
+        connection.execute("update etl_mart_run set mention_rows = ? where mart = ? and mention_rows is null",
+                           [first_uncounted, mart])
 
 
 def add_missing_columns(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:

@@ -14,14 +14,21 @@ from sqlglot.optimizer.qualify import qualify
 DIALECT = "duckdb"
 
 
-def live_schema(connection: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
-    """Table and view name → column name → type, read from the database itself."""
+def live_schema(connection: duckdb.DuckDBPyConnection, with_rowid: bool = False) -> dict[str, dict[str, str]]:
+    """Table and view name → column name → type, read from the database itself. `with_rowid`: the
+    tables also list DuckDB's `rowid` pseudo-column (the marts find new rows by it; views have none),
+    for checking queries, not for expanding `*`."""
     schema: dict[str, dict[str, str]] = {}
     for table, column, data_type in connection.execute(
         "select table_name, column_name, data_type from information_schema.columns "
         "where table_schema = 'main' order by table_name, ordinal_position"
     ).fetchall():
         schema.setdefault(table, {})[column] = data_type
+    if with_rowid:
+        for (table,) in connection.execute(
+            "select table_name from information_schema.tables where table_schema = 'main' and table_type = 'BASE TABLE'"
+        ).fetchall():
+            schema[table].setdefault("rowid", "BIGINT")
     return schema
 
 
