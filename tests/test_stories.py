@@ -489,3 +489,47 @@ def test_same_event_stories_share_the_event_not_the_sentences():
     assert not sentences(a) & sentences(b)
     alike = similarity(*sketch_articles([a, b], PARAMS), PARAMS)
     assert alike.score < 0.2
+
+
+# --- matches looked up ahead of the load (while the batch is validated) ---------------------------------------
+
+def _warehouse_stories(connection) -> tuple[dict, list]:
+    members = {a: (s, round(sim, 9)) for a, s, sim in
+               connection.execute("select article_id, story_id, similarity from article_story").fetchall()}
+    bands = connection.execute("select band, band_key, article_id from story_band order by all").fetchall()
+    return members, bands
+
+
+def test_matches_looked_up_ahead_load_the_same_stories_and_skip_dropped_articles(mixed_sketches):
+    """The flow looks a batch's matches up while the batch is validated; validation may then drop
+    articles. Loading with those matches gives the tables a lookup at load time gives for what is left."""
+    from wirehouse.warehouse.schema import apply_schema
+    from wirehouse.warehouse.stories import find_story_matches, record_stories
+
+    stored, batch = mixed_sketches[::2], mixed_sketches[1::2]
+    dropped = {sketch.article_id for sketch in batch[::3]}
+    kept = [sketch for sketch in batch if sketch.article_id not in dropped]
+    results = []
+    for ahead in (False, True):
+        with duckdb.connect() as connection:
+            apply_schema(connection)
+            record_stories(connection, stored, PARAMS)
+            if ahead:
+                cursor = connection.cursor()  # as the flow's lookup task reads: a cursor of its own
+                matches = find_story_matches(cursor, batch, PARAMS)
+                cursor.close()
+                assert {new for new, _ in matches.shared_keys} & dropped  # the dropped articles did match
+                restricted = matches.restricted_to(kept)
+                assert set(restricted.band_keys["article_id"]) == {s.article_id for s in kept}
+                assert all(new not in dropped for new, _ in restricted.shared_keys)
+                assert matches.restricted_to(batch) is matches
+            connection.begin()
+            record_stories(connection, kept, PARAMS, matches if ahead else None)
+            connection.commit()
+            results.append(_warehouse_stories(connection))
+    without, with_ahead = results
+    assert with_ahead == without
+    members, bands = with_ahead
+    assert not dropped & set(members) and not dropped & {article for _, _, article in bands}
+    assert set(members) == {s.article_id for s in stored + kept}
+    assert len(set(members)) - len({story for story, _ in members.values()}) >= 10  # copies did join stories

@@ -126,3 +126,4 @@ def drop_articles(batch: Batch, reasons: dict[str, list[str]], status: str = "qu
     for article_id in reasons:
         batch.topics.pop(article_id, None)
     batch.discovered = [row for row in batch.discovered if row["article_id"] not in reasons]
+    batch.sketches = [sketch for sketch in batch.sketches if sketch.article_id not in reasons]

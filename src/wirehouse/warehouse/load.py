@@ -13,7 +13,7 @@ from wirehouse.paths import sql_dir
 from wirehouse.stories.params import StoryParams
 from wirehouse.stories.signatures import StorySketch
 from wirehouse.warehouse.frames import TABLE_ORDER, StarFrames, ledger_frame
-from wirehouse.warehouse.stories import record_stories
+from wirehouse.warehouse.stories import StoryMatches, record_stories
 
 
 # Set-based SQL run once per run, after its last batch: readers see the warehouse only when the run
@@ -127,14 +127,16 @@ def load_batch(
     findings: pd.DataFrame | None = None,
     sketches: list[StorySketch] | None = None,
     story_params: StoryParams | None = None,
+    story_matches: StoryMatches | None = None,
 ) -> None:
-    """Dimensions, facts, story clusters, the batch's ledger rows and quality findings: all or nothing."""
+    """Dimensions, facts, story clusters, the batch's ledger rows and quality findings: all or nothing.
+    `story_matches`: the sketches' stored matches, looked up ahead (see `find_story_matches`)."""
     connection.begin()
     try:
         for table in TABLE_ORDER:
             _insert(connection, table, frames[table])
         if sketches:
-            record_stories(connection, sketches, story_params or StoryParams())
+            record_stories(connection, sketches, story_params or StoryParams(), story_matches)
         _insert(connection, "etl_file_ledger", ledger_frame(ledger, run_id, seen_at))
         if findings is not None:
             _insert(connection, "etl_quality_finding", findings, ignore_existing=False)
