@@ -146,3 +146,62 @@ def test_a_schema_that_fails_half_way_changes_nothing(tmp_path):
     (root / "schema" / "b_broken.sql").write_text("create table if not exists b_broken (x integer);\n")
     apply_schema(warehouse, root)  # the connection is usable again: the failed transaction was rolled back
     assert sorted(r[0] for r in warehouse.execute("select table_name from duckdb_tables()").fetchall()) == ["a_first", "b_broken"]
+
+
+def _entity_frames(entities: list[tuple[str, str]], aliases: list[tuple[str, str]]):
+    """A batch that carries only dimension rows: (entity_key, canonical_name) and (alias, entity_key)."""
+    import pandas as pd
+
+    from wirehouse.warehouse.frames import TABLE_ORDER, StarFrames
+
+    tables = {table: pd.DataFrame() for table in TABLE_ORDER}
+    tables["dim_entity"] = pd.DataFrame([{"entity_key": key, "canonical_name": name, "entity_type": "PERSON",
+                                          "name_source": "observed", "related_entity_key": None, "relation": None,
+                                          "location_key": None} for key, name in entities])
+    tables["entity_alias"] = pd.DataFrame([{"alias": alias, "entity_key": key, "method": "exact"}
+                                           for alias, key in aliases])
+    return StarFrames(tables)
+
+
+def test_entity_keys_are_kept_by_the_loader_without_an_index():
+    """dim_entity and entity_alias declare no key (an index on them was rewritten at every
+    checkpoint); the loader inserts only the keys they lack, and refuses a batch that repeats one."""
+    from datetime import datetime, timezone
+
+    from wirehouse.ledger import Ledger
+    from wirehouse.warehouse.load import GrainError, load_batch
+
+    connection = duckdb.connect()
+    apply_schema(connection)
+    indexed = connection.execute("select count(*) from duckdb_constraints() where table_name in ('dim_entity', "
+                                 "'entity_alias') and constraint_type in ('PRIMARY KEY', 'UNIQUE')").fetchone()[0]
+    assert indexed == 0
+    now = datetime.now(timezone.utc)
+    load_batch(connection, _entity_frames([("k1", "Sergei Lavrov"), ("k2", "Annalena Baerbock")],
+                                          [("Lavrov", "k1"), ("Sergei Lavrov", "k1")]), Ledger(), "r1", now)
+    # The next batch sees k1 again under another surface form and name: the stored row stands.
+    load_batch(connection, _entity_frames([("k1", "Sergey Lavrov"), ("k3", "Wang Yi")],
+                                          [("Lavrov", "k1"), ("Sergey Lavrov", "k1"), ("Wang", "k3")]), Ledger(), "r2", now)
+    assert connection.execute("select entity_key, canonical_name from dim_entity order by entity_key").fetchall() == [
+        ("k1", "Sergei Lavrov"), ("k2", "Annalena Baerbock"), ("k3", "Wang Yi")]
+    assert connection.execute("select alias, entity_key from entity_alias order by all").fetchall() == [
+        ("Lavrov", "k1"), ("Sergei Lavrov", "k1"), ("Sergey Lavrov", "k1"), ("Wang", "k3")]
+    with pytest.raises(GrainError, match=r"dim_entity: 2 rows share a key .*entity_key='k4'"):
+        load_batch(connection, _entity_frames([("k4", "A"), ("k4", "B")], []), Ledger(), "r3", now)
+    assert connection.execute("select count(*) from dim_entity").fetchone()[0] == 3  # the refused batch left nothing
+
+
+def test_an_older_warehouse_loses_its_entity_keys_rows_kept():
+    older = duckdb.connect()
+    older.execute("create table dim_entity (entity_key varchar primary key, canonical_name varchar not null, "
+                  "entity_type varchar not null)")
+    older.execute("create table entity_alias (alias varchar not null, entity_key varchar not null, "
+                  "method varchar not null, primary key (alias, entity_key))")
+    older.execute("insert into dim_entity values ('k1', 'Sergei Lavrov', 'PERSON')")
+    older.execute("insert into entity_alias values ('Lavrov', 'k1', 'surname_in_article')")
+    apply_schema(older)
+    assert older.execute("select count(*) from duckdb_constraints() where table_name in ('dim_entity', 'entity_alias') "
+                         "and constraint_type = 'PRIMARY KEY'").fetchone()[0] == 0
+    assert older.execute("select entity_key, canonical_name, name_source from dim_entity").fetchall() == [
+        ("k1", "Sergei Lavrov", "observed")]
+    assert older.execute("select * from entity_alias").fetchall() == [("Lavrov", "k1", "surname_in_article")]

@@ -1,5 +1,5 @@
 create table if not exists dim_entity (
-    entity_key varchar primary key,
+    entity_key varchar not null,
     canonical_name varchar not null,
     entity_type varchar not null check (
         entity_type in ('PERSON', 'ORG', 'GPE', 'LOC', 'NORP', 'EVENT', 'LAW', 'FAC', 'PRODUCT', 'WORK_OF_ART', 'LANGUAGE')
@@ -8,6 +8,8 @@ create table if not exists dim_entity (
     related_entity_key varchar,
     relation varchar,
     location_key varchar,
+    -- Key: entity_key, one row per entity. Kept by the loader (it inserts only keys the table lacks), not declared:
+    -- DuckDB rewrote the key's index at every checkpoint, so each run cost more as the warehouse grew.
 );
 
 comment on table dim_entity is 'Real-world entities (people, organizations, places, ...) that articles mention; one row per entity.';

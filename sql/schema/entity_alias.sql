@@ -2,7 +2,8 @@ create table if not exists entity_alias (
     alias varchar not null,
     entity_key varchar not null,
     method varchar not null,
-    primary key (alias, entity_key),
+    -- Key: (alias, entity_key), one row per pair. Kept by the loader (it inserts only pairs the table lacks), not
+    -- declared: DuckDB rewrote the key's index at every checkpoint, so each run cost more as the warehouse grew.
 );
 
 comment on table entity_alias is 'Every surface form seen for an entity and how it was linked to it.';

@@ -82,6 +82,13 @@ GRAIN = {
 }
 # Inserted plainly: a conflict is an error, never skipped.
 NEW_ROWS_ONLY = frozenset({"fact_article", *GRAIN})
+# Dimensions whose key the loader keeps instead of an index (see their DDL): a batch's rows must be
+# unique on it, and only keys the table does not hold yet are inserted, as `insert or ignore` would.
+# An index on them cost every run a rewrite of its blocks at the checkpoint, growing with the warehouse.
+KEPT_KEYS = {
+    "dim_entity": ("entity_key",),
+    "entity_alias": ("alias", "entity_key"),
+}
 
 
 class GrainError(ValueError):
@@ -89,7 +96,7 @@ class GrainError(ValueError):
 
 
 def check_grain(table: str, frame: pd.DataFrame) -> None:
-    key = GRAIN.get(table)
+    key = GRAIN.get(table) or KEPT_KEYS.get(table)
     if key is None or frame.empty:
         return
     repeated = frame[frame.duplicated(subset=list(key), keep=False)]
@@ -112,8 +119,11 @@ def _insert(connection: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFra
     connection.register(source, frame)
     try:
         # Table names come from this module's constants, never from input; values travel in the DataFrame.
+        rows = staging_sql(table) or f"select * from {source}"
         verb = "insert or ignore" if ignore_existing and table not in NEW_ROWS_ONLY else "insert"
-        connection.execute(f"{verb} into {table} by name {staging_sql(table) or f'select * from {source}'}")
+        if table in KEPT_KEYS:
+            verb, rows = "insert", f"select incoming.* from ({rows}) as incoming anti join {table} using ({', '.join(KEPT_KEYS[table])})"
+        connection.execute(f"{verb} into {table} by name {rows}")
     finally:
         connection.unregister(source)
 
