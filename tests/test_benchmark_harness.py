@@ -240,3 +240,16 @@ def test_markdown_tables_are_made_from_the_results():
     for block in re.split(r"\n(?!\|)[^\n]*\n", table):  # every table: each row has as many cells as its header
         widths = {len(re.split(r"(?<!\\)\|", line)) for line in block.splitlines() if line.startswith("|")}
         assert len(widths) <= 1, block
+
+
+def test_entity_keys_checkpoint_smoke_loads_the_same_rows_both_ways(tmp_path, capsys):
+    from benchmarks import entity_keys_checkpoint
+
+    output = tmp_path / "entity_keys.json"
+    entity_keys_checkpoint.main(["--entities", "600", "--trials", "1", "--output", str(output)])
+    results = json.loads(output.read_text(encoding="utf-8"))
+    declared, kept = results["declared keys"]["trials"][0], results["kept by the loader"]["trials"][0]
+    # 432 entities of which 200 are known, 625 new aliases: both ways keep each key once.
+    assert (declared["entities_after"], declared["aliases_after"]) == (600 + 232, 900 + 625)
+    assert (kept["entities_after"], kept["aliases_after"]) == (declared["entities_after"], declared["aliases_after"])
+    assert "kept by the loader" in capsys.readouterr().out
