@@ -194,7 +194,7 @@ def sketch_stories(batch: Batch, story_params: StoryParams) -> Batch:
 def look_up_stories(connection, sketches: list, story_params: StoryParams) -> StoryMatches:
     """The stored stories a batch's sketches may join, read on a cursor of its own while the batch
     is validated: DuckDB's threads read the LSH index and the members' signatures (cold blocks in a
-    new process, about 0.4 s at 100,000 articles) beside Great Expectations instead of after it.
+    new process, growing with the warehouse) beside Great Expectations instead of after it.
     The previous batch is loaded by then, and nothing writes before this batch's load reads them."""
     cursor = connection.cursor()
     try:
@@ -208,7 +208,8 @@ def load(connection, batch: Batch, frames: StarFrames, run_id: str, story_params
          story_lookup=None) -> dict[str, int]:
     """One transaction: dimensions, facts, story clusters and the batch's ledger rows.
     `story_lookup`: the `look_up_stories` future of the batch, if its matches were looked up ahead."""
-    matches = story_lookup.result() if story_lookup is not None and batch.sketches else None
+    # Awaited even when validation dropped every sketch: its reads end before this batch writes.
+    matches = story_lookup.result() if story_lookup is not None else None
     load_batch(connection, frames, batch.ledger, run_id, runs.now(), findings_frame(batch.findings, run_id, batch.number),
                batch.sketches, story_params, matches)
     return batch.ledger.counts()
