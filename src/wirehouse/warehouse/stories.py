@@ -59,7 +59,7 @@ class StoryMatches:
 def find_story_matches(connection: duckdb.DuckDBPyConnection, sketches: list[StorySketch],
                        params: StoryParams) -> StoryMatches:
     """The stored stories the sketches may join: the two reads of the LSH index and of story
-    members, which at 100,000 articles read about 300 MB of blocks that are cold in a new process."""
+    members, whose blocks are cold in a new process and grow with the warehouse."""
     band_keys = band_key_frame(sketches, params)
     connection.register("incoming_story_band", band_keys)
     try:
