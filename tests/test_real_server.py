@@ -1,15 +1,18 @@
-"""A real `prefect server start` on loopback: prefect.yaml deploys, `wirehouse serve` deploys, and a run
-triggered through the API loads the warehouse.
+"""A real `prefect server start` on loopback whose own scheduler starts the runs: `wirehouse serve --cron`
+and the prefect.yaml deployment with a process worker each load files dropped into their inbox, and
+no run is triggered by hand.
 
 Every Prefect process here is a subprocess that gets this server's PREFECT_API_URL in its own
-environment, so the rest of the session (prefect_test_harness) is untouched. The server's scheduler
-service is off: deployments keep their cron schedules, but no scheduled run can fire during the test
-(a */15 run with the default parameters would write the project's own warehouse).
+environment, so the rest of the session (prefect_test_harness) is untouched. The scheduler's loops are
+shortened so a run scheduled for the next minute is created at once; the prefect.yaml deployment is
+deployed with its schedule and parameters overridden on the command line, so none of its runs can write
+the project's own warehouse.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -23,6 +26,7 @@ import pytest
 
 from tests.warehouse_queries import query
 from wirehouse.paths import project_root
+from wirehouse.stale_runs import holder_path
 
 PREFECT = [sys.executable, "-m", "prefect"]
 WIREHOUSE = str(Path(sys.executable).with_name("wirehouse"))
@@ -76,11 +80,17 @@ class PrefectServer:
             "PREFECT_API_URL": self.api,
             "PREFECT_API_DATABASE_CONNECTION_URL": f"sqlite+aiosqlite:///{home / 'prefect.db'}",
             "PREFECT_UI_ENABLED": "false",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "DO_NOT_TRACK": "1",
             "GX_ANALYTICS_ENABLED": "false",
-            "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",
+            # The scheduler creates the runs; its loops are shortened so the test need not wait for them.
+            "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "true",
+            "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "2",
+            "PREFECT_SERVER_SERVICES_SCHEDULER_RECENT_DEPLOYMENTS_LOOP_SECONDS": "2",
+            "PREFECT_RUNNER_POLL_FREQUENCY": "2",
+            "PREFECT_WORKER_QUERY_SECONDS": "2",
         }
+        # Analytics are off by the project's prefect.toml alone, as for a user's `prefect server start`.
+        for name in ("DO_NOT_TRACK", "PREFECT_SERVER_ANALYTICS_ENABLED"):
+            self.env.pop(name, None)
         self.http = httpx.Client(base_url=self.api, timeout=30)
         self.process = self.start("server", [*PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(self.port)])
 
@@ -167,11 +177,12 @@ def server(tmp_path_factory):
         prefect.close()
 
 
-def _inbox(folder: Path, samples_dir: Path, names: list[str]) -> Path:
-    folder.mkdir()
+def _drop(inbox: Path, samples_dir: Path, names: list[str]) -> None:
+    """Deliver files as a feed does: written under another name, then renamed into the inbox."""
     for name in names:
-        shutil.copy(samples_dir / name, folder / name)
-    return folder
+        partial = inbox.parent / f".{name}.part"
+        shutil.copy(samples_dir / name, partial)
+        partial.rename(inbox / name)
 
 
 def _loaded_files(warehouse: Path) -> list[str]:
@@ -179,63 +190,132 @@ def _loaded_files(warehouse: Path) -> list[str]:
     return [Path(row[0]).name for row in query(warehouse, "select source_file from fact_article order by source_file")]
 
 
-def test_prefect_yaml_deploys_and_a_worker_runs_it_into_the_warehouse(server, samples_dir, tmp_path):
-    files = ["ap_rail_strike.txt", "tass_water_talks.txt"]
-    inbox = _inbox(tmp_path / "inbox", samples_dir, files)
-    warehouse = tmp_path / "w.duckdb"
+def _wait_for_scheduled_run(server: PrefectServer, deployment: dict, after: float, watched: subprocess.Popen,
+                            log: str, timeout: float = 240) -> dict:
+    """The first run of DEPLOYMENT that the scheduler created, that started after AFTER (epoch seconds) and
+    ended Completed; fails with the logs if a run ends otherwise or none completes in time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and watched.poll() is None:
+        runs = server.post("/flow_runs/filter", json={
+            "deployments": {"id": {"any_": [deployment["id"]]}},
+            "flow_runs": {"start_time": {"after_": _iso(after)}}}).json()
+        for run in runs:
+            assert run["state_type"] not in TERMINAL - {"COMPLETED"}, (
+                f"flow run {run['id']} ended {run['state_type']}: {run['state'] and run['state']['message']}\n"
+                f"{server.output(log, 'server')}")
+            if run["state_type"] == "COMPLETED":
+                return run
+        time.sleep(2)
+    pytest.fail(f"no scheduled run of {deployment['name']} completed within {timeout:.0f} s "
+                f"(process exit code {watched.poll()})\n{server.output(log, 'server')}")
 
+
+def _iso(epoch: float) -> str:
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat()
+
+
+def _server_errors(server: PrefectServer) -> list[str]:
+    """Tracebacks and exception lines in the server's log (the scheduler logs its failures there)."""
+    log = (server.logs / "server.log").read_text(errors="replace")
+    return [line for line in log.splitlines() if "Traceback" in line or re.search(r"\b\w+(Error|Exception):", line)]
+
+
+@pytest.fixture(scope="module")
+def scheduled(server, tmp_path_factory):
+    """Both ways of scheduling, started side by side on one server: `wirehouse serve --cron` and the
+    prefect.yaml deployment with a process worker, each with an empty inbox of its own."""
+    folder = tmp_path_factory.mktemp("scheduled")
+    served_inbox, deployed_inbox = folder / "served-inbox", folder / "deployed-inbox"
+    served_inbox.mkdir()
+    deployed_inbox.mkdir()
+    serve = server.start("serve", [WIREHOUSE, "serve", "--inbox", str(served_inbox), "--warehouse",
+                                   str(folder / "served.duckdb"), "--cron", "* * * * *", "--name", "ingest-served"])
     server.cli("work-pool", "create", POOL, "--type", "process")
-    server.cli("--no-prompt", "deploy", "--all")  # the repository's prefect.yaml, as the README says
+    # The repository's prefect.yaml, as the README says, with a schedule and the parameters given on the
+    # command line as a user would to try it: every minute (beside the file's own */15), a test inbox and
+    # warehouse for every run.
+    server.cli("--no-prompt", "deploy", "--name", "ingest-inbox", "--cron", "* * * * *", "--timezone", "UTC",
+               "--param", f'paths=["{deployed_inbox}"]', "--param", f"warehouse={folder / 'deployed.duckdb'}")
+    worker = server.start("worker", [*PREFECT, "worker", "start", "--pool", POOL])
+    try:
+        yield {"served": (serve, served_inbox, folder / "served.duckdb"),
+               "deployed": (worker, deployed_inbox, folder / "deployed.duckdb")}
+    finally:
+        _stop(serve)
+        _stop(worker)
 
+
+def test_wirehouse_serve_on_a_cron_schedule_loads_files_dropped_into_its_inbox(server, scheduled, samples_dir):
+    process, inbox, warehouse = scheduled["served"]
+    deployment = server.wait_for_deployment("ingest-served", process, "serve")
+    assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["* * * * *"]
+    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse)}
+
+    dropped = time.time()
+    _drop(inbox, samples_dir, ["afp_museum_reopens.txt", "reuters_senate_vote.txt"])
+    run = _wait_for_scheduled_run(server, deployment, dropped, process, "serve")
+    assert run["auto_scheduled"], f"run {run['id']} was not created by the scheduler"
+    assert process.poll() is None, f"wirehouse serve exited after one run\n{server.output('serve')}"
+    _stop(process)  # its next run would write the warehouse while it is read
+    assert _loaded_files(warehouse) == ["afp_museum_reopens.txt", "reuters_senate_vote.txt"]
+    assert not _server_errors(server), server.output("server")
+
+
+def test_prefect_yaml_deployment_runs_on_its_schedule_with_a_process_worker(server, scheduled, samples_dir):
+    worker, inbox, warehouse = scheduled["deployed"]
     deployment = server.get(f"/deployments/name/{FLOW}/ingest-inbox").json()
     assert deployment["work_pool_name"] == POOL
-    assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["*/15 * * * *"]
-    assert deployment["schedules"][0]["schedule"]["timezone"] == "UTC"
+    # prefect.yaml's own schedule, and the one the command line added (the parameters serve both).
+    assert sorted((s["schedule"]["cron"], s["schedule"]["timezone"]) for s in deployment["schedules"]) == [
+        ("* * * * *", "UTC"), ("*/15 * * * *", "UTC")]
+    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse)}
     # Prefect 3 keeps a deployment's concurrency limit as a global concurrency limit named after it.
     assert deployment["global_concurrency_limit"]["limit"] == 1, deployment["global_concurrency_limit"]
 
-    server.cli("deployment", "run", f"{FLOW}/ingest-inbox",
-               "--param", f'paths=["{inbox}"]', "--param", f"warehouse={warehouse}")
-    [run] = server.post("/flow_runs/filter", json={"deployments": {"id": {"any_": [deployment["id"]]}}}).json()
-    assert run["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse)}
-
-    worker = server.start("worker", [*PREFECT, "worker", "start", "--pool", POOL, "--run-once"])
-    try:
-        worker.wait(180)
-    except subprocess.TimeoutExpired:
-        pass
-    finally:
-        _stop(worker)
-    run = server.wait_for_run(run["id"], timeout=30)
-    assert run["state_type"] == "COMPLETED", (
-        f"flow run {run['id']} ended {run['state_type']}: {run['state'] and run['state']['message']}\n"
-        f"{server.output('worker', 'server')}")
-    assert _loaded_files(warehouse) == files
+    dropped = time.time()
+    _drop(inbox, samples_dir, ["ap_rail_strike.txt", "tass_water_talks.txt"])
+    run = _wait_for_scheduled_run(server, deployment, dropped, worker, "worker")
+    assert run["auto_scheduled"], f"run {run['id']} was not created by the scheduler"
+    _stop(worker)
+    assert _loaded_files(warehouse) == ["ap_rail_strike.txt", "tass_water_talks.txt"]
+    assert not _server_errors(server), server.output("server")
 
 
-@pytest.fixture
-def served(server, samples_dir, tmp_path):
-    """`wirehouse serve` under its own deployment name, so it does not replace prefect.yaml's deployment."""
-    inbox = _inbox(tmp_path / "inbox2", samples_dir, ["afp_museum_reopens.txt", "reuters_senate_vote.txt"])
-    warehouse = tmp_path / "served.duckdb"
-    process = server.start("serve", [WIREHOUSE, "serve", "--inbox", str(inbox), "--warehouse", str(warehouse),
-                                     "--cron", "0 0 1 1 *", "--name", "ingest-served"])
-    try:
-        yield process, inbox, warehouse
-    finally:
-        _stop(process)
+def test_prefect_server_started_in_the_project_sends_no_telemetry(server):
+    """The server above runs without DO_NOT_TRACK or PREFECT_SERVER_ANALYTICS_ENABLED: prefect.toml turns
+    its analytics off. With them on, the telemetry service logs `Failed to send telemetry` offline."""
+    settings = server.get("/admin/settings").json()
+    assert settings["server"]["analytics_enabled"] is False
+    log = (server.logs / "server.log").read_text(errors="replace")
+    assert "telemetry" not in log.lower(), server.output("server")
 
 
-def test_wirehouse_serve_deploys_and_runs_triggered_through_the_api(server, served):
-    process, inbox, warehouse = served
-    deployment = server.wait_for_deployment("ingest-served", process, "serve")
-    assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["0 0 1 1 *"]
-    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse)}
+def test_an_ingest_killed_outright_is_marked_crashed_by_the_next_run(server, samples_dir, tmp_path):
+    """SIGKILL leaves no chance to report: the run stays Running until the next writer of the same
+    warehouse, which holds the lock the dead run held, marks it Crashed."""
+    warehouse = tmp_path / "killed.duckdb"
+    log = tmp_path / "killed.log"
+    with open(log, "wb") as out:
+        victim = subprocess.Popen([WIREHOUSE, "ingest", str(samples_dir), "-w", str(warehouse)], env=server.env,
+                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not holder_path(warehouse).exists():  # it holds the writer lock and has said so
+        assert victim.poll() is None and time.monotonic() < deadline, log.read_text(errors="replace")
+        time.sleep(0.1)
+    os.killpg(victim.pid, signal.SIGKILL)
+    victim.wait(30)
+    [killed] = server.post("/flow_runs/filter", json={"flow_runs": {"name": {"like_": "ingest-killed.duckdb"}}}).json()
+    assert killed["state_type"] == "RUNNING"
 
-    run = server.post(f"/deployments/{deployment['id']}/create_flow_run", json={}).json()
-    run = server.wait_for_run(run["id"], timeout=150)
-    assert run["state_type"] == "COMPLETED", (
-        f"flow run {run['id']} ended {run['state_type']}: {run['state'] and run['state']['message']}\n"
-        f"{server.output('serve', 'server')}")
-    assert _loaded_files(warehouse) == ["afp_museum_reopens.txt", "reuters_senate_vote.txt"]
-    assert process.poll() is None, f"wirehouse serve exited after one run\n{server.output('serve')}"
+    again = subprocess.run([WIREHOUSE, "ingest", str(samples_dir), "-w", str(warehouse)], env=server.env,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    killed = server.get(f"/flow_runs/{killed['id']}").json()
+    assert killed["state_type"] == "CRASHED", (killed["state"], again.stdout + again.stderr)
+    assert "writer lock" in killed["state"]["message"]
+    [later] = [run for run in server.post("/flow_runs/filter", json={
+        "flow_runs": {"name": {"like_": "ingest-killed.duckdb"}}}).json() if run["id"] != killed["id"]]
+    assert later["id"] in killed["state"]["message"] and later["state_type"] == "COMPLETED"
+    assert sorted(_loaded_files(warehouse)) == sorted(path.name for path in samples_dir.rglob("*") if path.is_file())
