@@ -38,6 +38,7 @@ from wirehouse.reporting import set_aside_table, summary_markdown
 from wirehouse.quality.validate import default_validator, docs_dir_for, validate_star
 from wirehouse.stories.params import StoryParams
 from wirehouse.stories.signatures import sketch_articles
+from wirehouse.stale_runs import crash_dead_holder
 from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse, split_known
 from wirehouse.warehouse import runs
 from wirehouse.warehouse.connection import WarehouseBusyError, acquire_writer_lock, memory_limit
@@ -421,6 +422,8 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
         retries=settings.lock_retries,
         retry_delay_seconds=exponential_backoff(backoff_factor=settings.lock_retry_delay_seconds),
     )(target, settings.lock_timeout_seconds)
+    if dead := crash_dead_holder(target, flow_run.get_id()):
+        logger.warning("flow run %s died holding the writer lock without reporting; marked Crashed", dead)
     working = WorkingCopy(target, settings.writer_memory_mb)
 
     def traced(stage: str, traced_connection=None) -> None:

@@ -201,6 +201,7 @@ def _print_summary(summary: dict, elapsed: float) -> None:
         table.add_row(label, str(summary[key]))
     table.add_row("elapsed", f"{elapsed:.1f} s")
     console.print(table)
+    console.print(f"Working copy: {summary['working_copy']}.", highlight=False)
     console.print(f"Data Docs (validation results): {summary['data_docs']}", highlight=False, soft_wrap=True)
     if summary["set_aside"]:
         _print_set_aside(summary["set_aside"], "Set aside in this run")

@@ -133,6 +133,7 @@ def serving(server: TemporaryServer | None) -> Iterator[None]:
         PREFECT_API_URL,
         PREFECT_SERVER_EPHEMERAL_ENABLED,
         PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+        PREFECT_UI_URL,
         temporary_settings,
     )
 
@@ -141,7 +142,8 @@ def serving(server: TemporaryServer | None) -> Iterator[None]:
         yield
         return
     server.wait_ready(float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
-    print(f"Temporary Prefect server on {server.api_url} for this run; set PREFECT_API_URL to use a standing one",
-          file=sys.stderr, flush=True)
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+    print(f"Temporary Prefect server for this run (gone when it ends); set PREFECT_API_URL to a standing one "
+          "(`prefect server start`) to keep runs and logs in its UI", file=sys.stderr, flush=True)
+    # An empty UI URL: Prefect prints no "View at <url>" link, which would point at this server once it is gone.
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url, PREFECT_UI_URL: ""}):
         yield
