@@ -433,7 +433,6 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
     try:
         with timer("working copy"):
             connection = working.open()
-        working_copy = "brought forward by the last run's journal" if working.caught_up else "copied from the served file"
         apply_schema(connection)
         runs.start_run(connection, run_id, flow_run.get_id())
         try:
@@ -493,7 +492,7 @@ def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: 
     finally:
         lock.release()
         thaw_long_lived()  # the process may run more flows: what this run froze is collectable again
-    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"), working_copy=working_copy)
+    summary.update(run_id=run_id, warehouse=str(target), data_docs=str(docs_dir / "index.html"), working_copy=working.origin)
     summary["set_aside"] = set_aside
     summary["stage_seconds"] = {stage: round(seconds, 3) for stage, seconds in timer.seconds.items()}
     publish_report(summary, timer.seconds, time.perf_counter() - started, set_aside)

@@ -33,6 +33,7 @@ def test_ingest_prints_a_summary_and_what_was_set_aside(cli_warehouse):
     assert result.exit_code == 0, result.output
     assert "loaded" in result.output and "quarantined" in result.output and "entity mentions" in result.output
     assert "empty or whitespace-only file" in result.output
+    assert "Working copy: new: no warehouse was served yet." in result.output
     assert "Traceback" not in result.output
 
 

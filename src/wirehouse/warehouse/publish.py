@@ -81,6 +81,7 @@ class WorkingCopy:
         self.replaying_file = self.journal_file.with_name(self.journal_file.name + ".replaying")
         self.interrupted_before = False
         self.caught_up = False  # True when the journal brought the working copy up to date (no copy)
+        self.origin = ""  # how `open` made the working copy, in words for the run's summary
         self.journal: Journal | None = None
 
     def open(self) -> JournaledConnection:
@@ -92,7 +93,10 @@ class WorkingCopy:
                 "Open it once read-write with the duckdb shell to check it (`.quit` merges the log), then retry")
         connection = self._catch_up() if self.served.exists() else None
         if connection is None:
+            self.origin = "copied from the served file" if self.served.exists() else "new: no warehouse was served yet"
             connection = self._copy()
+        else:
+            self.origin = "brought forward by the last run's journal"
         self.journal = Journal(self.journal_file, journal_budget(self.served))
         return JournaledConnection(connection, self.journal)
 
