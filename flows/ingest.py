@@ -8,6 +8,7 @@ beside it) → load → record the run.
 import logging
 import time
 import uuid
+from dataclasses import replace
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Literal
@@ -27,7 +28,7 @@ from wirehouse import progress
 from wirehouse.articles.discover import InboxEntry, discover_entries
 from wirehouse.articles.read import content_digest
 from wirehouse.batching import batch_sizes
-from wirehouse.config import Settings
+from wirehouse.config import Settings, parse_reference_date
 from wirehouse.ledger import Ledger
 from wirehouse.memory import release_free_memory, settle_long_lived, thaw_long_lived
 from wirehouse.memory_trace import MemoryTrace
@@ -83,7 +84,7 @@ def screen_known(entries: list[InboxEntry], connection) -> tuple[list[InboxEntry
 @task(cache_policy=NO_CACHE)
 def read_articles(entries: list[InboxEntry], settings: Settings, connection, seen_in_run: dict[str, str]) -> Batch:
     """Decode, normalize, de-duplicate and parse metadata for a batch of files."""
-    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars)
+    batch = read_and_parse(entries, settings.max_file_bytes, seen_in_run, settings.max_nlp_chars, settings.reference_date)
     already = known_articles(connection, [a.article_id for a in batch.articles])
     duplicates = {a.article_id: [f"same normalized text as {already[a.article_id]}"] for a in batch.articles if a.article_id in already}
     drop_articles(batch, duplicates, status="duplicate")
@@ -404,16 +405,24 @@ def _ingest_batches(connection, files: list[InboxEntry], size: int, run_id: str,
 
 @flow(name="ingest-articles", flow_run_name=_run_name, log_prints=True)
 def ingest_articles(paths: list[str], warehouse: str | None = None, batch_size: int | None = None,
-                    runner: Literal["local", "dask"] = "local", dask_address: str | None = None) -> dict:
+                    runner: Literal["local", "dask"] = "local", dask_address: str | None = None,
+                    reference_date: str | None = None) -> dict:
     """Ingest every article file under `paths` into the DuckDB warehouse.
 
     `runner="dask"` runs the NLP stage on a Dask cluster (`dask_address`, WIREHOUSE_DASK_ADDRESS,
     or a local one); every other stage runs here, and the warehouse is the same either way.
+    `reference_date` (YYYY-MM-DD, `today`, or `scheduled`: this run's scheduled start) dates
+    datelines without a year; unset, WIREHOUSE_REFERENCE_DATE does, else they stay undated.
     """
     logger = get_run_logger()
     started = time.perf_counter()
     timer = StageTimer()
     settings = Settings()
+    if reference_date is not None:
+        settings = replace(settings, reference_date=parse_reference_date(
+            reference_date, flow_run.scheduled_start_time, "flow parameter reference_date"))
+    if settings.reference_date is not None:
+        logger.info("reference date for datelines without a year: %s", settings.reference_date.isoformat())
     target = Path(warehouse) if warehouse else settings.warehouse
     run_id = flow_run.get_id() or uuid.uuid4().hex
     docs_dir = docs_dir_for(target)

@@ -1,9 +1,8 @@
 from datetime import date, timedelta
 
 from wirehouse.articles.dateline import parse_dateline
-from wirehouse.articles.dates import full_dates, infer_year, resolve_published_date, today
+from wirehouse.articles.dates import full_dates, latest_on_or_before, resolve_published_date, today
 from wirehouse.articles.spans import FieldSpan
-from wirehouse.articles.years import past_years
 
 
 def resolve(header=None, header_problem=None, dateline_text=None, captions=(), body=""):
@@ -12,26 +11,29 @@ def resolve(header=None, header_problem=None, dateline_text=None, captions=(), b
     return resolve_published_date(header, header_problem, None, dateline, None, caption_spans, body, 0)
 
 
-def test_weekday_and_latest_past_year_settle_the_year():
-    # 9 July was a Tuesday in 2019 (and again in 2024); 2018 is the latest year mentioned.
-    year, note = infer_year(7, 9, "Officials said on Tuesday that the 2018 floods were worse.")
-    assert year == 2019 and "2018" in note
+def test_weekdays_and_mentioned_years_never_settle_a_datelines_year():
+    # 9 July was a Tuesday in 2019; a story's "Tuesday" is the day of an event it tells, not its own.
+    evidence = resolve(dateline_text="OSLO, July 9 (Reuters) - x", body="Officials said on Tuesday that the 2018 floods "
+                       "were worse, and fiscal 1986 results and the goals for 1990 were published.")
+    assert evidence.value is None and evidence.flag == "year_unresolved" and "reference-date" in evidence.note
 
 
-def test_no_weekday_means_no_year_rather_than_a_guess():
-    year, note = infer_year(10, 22, "Ministers met in 2019 and agreed to meet again.")
-    assert year is None and "no weekday" in note
+def test_a_same_day_full_date_in_the_text_settles_the_year():
+    evidence = resolve(dateline_text="OSLO, July 9 (Reuters) - x", body="The accord signed on July 9, 2019 holds.")
+    assert (evidence.value, evidence.source, evidence.confidence) == (date(2019, 7, 9), "dateline", 0.9)
+    other_day = resolve(dateline_text="OSLO, July 9 (Reuters) - x", body="The accord signed on July 8, 2019 holds.")
+    assert other_day.value is None and other_day.flag == "year_unresolved"
 
 
-def test_weekday_without_any_year_is_not_enough():
-    year, _ = infer_year(3, 6, "The ministry said on Sunday.")
-    assert year is None
-
-
-def test_resolution_numbers_and_quantities_are_not_years():
-    assert past_years("under resolution 2254 and No. 2118, 2015 people died; in 2014 talks began") == [2014]
-    assert past_years("Russia is to host the forum in 2022; it was founded in 2009") == [2009]
-    assert past_years("sales of $2,015 and 2015.5 points and 2016-17 season") == []
+def test_the_reference_date_gives_the_latest_such_day_on_or_before_it():
+    dateline = parse_dateline("NEW YORK, March 2 - x")
+    evidence = resolve_published_date(None, None, None, dateline, None, [], "Stocks fell on Friday.", 0, date(1987, 12, 31))
+    assert (evidence.value, evidence.source, evidence.confidence) == (date(1987, 3, 2), "dateline+reference", 0.6)
+    assert "1987-12-31" in evidence.note
+    later_in_year = resolve_published_date(None, None, None, parse_dateline("PARIS, Dec 30 - x"), None, [], "", 0,
+                                           date(1988, 1, 2))
+    assert later_in_year.value == date(1987, 12, 30)  # not 1988-12-30, which is after the reference
+    assert latest_on_or_before(2, 29, date(1987, 6, 1)) == date(1984, 2, 29)
 
 
 def test_header_date_wins_over_everything():
@@ -42,7 +44,7 @@ def test_header_date_wins_over_everything():
 def test_undated_dateline_is_flagged_not_filled():
     evidence = resolve(dateline_text="ASTANA, October 22. /TASS/. Text", body="Ministers met.")
     assert evidence.value is None and evidence.source == "none" and evidence.flag == "year_unresolved"
-    assert "no weekday" in evidence.note
+    assert "without a year" in evidence.note
 
 
 def test_caption_of_the_same_day_gives_the_dateline_its_year():
@@ -66,6 +68,6 @@ def test_impossible_and_future_dates_are_rejected_with_a_reason():
     assert evidence.value is None and evidence.flag == "invalid_date"
 
 
-def test_first_paragraph_full_date_is_body_evidence():
-    evidence = resolve(body="On March 3, 2020, the council met.\n\nIt met again on June 1, 2021.")
-    assert (evidence.value, evidence.source, evidence.confidence) == (date(2020, 3, 3), "body", 0.5)
+def test_a_full_date_in_the_body_is_an_event_not_the_publication():
+    evidence = resolve(body="Attacks on the World Trade Center on 11 September 2001 changed the city.")
+    assert evidence.value is None and evidence.source == "none"

@@ -251,7 +251,8 @@ def test_wirehouse_serve_on_a_cron_schedule_loads_files_dropped_into_its_inbox(s
     process, inbox, warehouse = scheduled["served"]
     deployment = server.wait_for_deployment("ingest-served", process, "serve")
     assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["* * * * *"]
-    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse)}
+    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse),
+                                        "reference_date": "scheduled"}
 
     dropped = time.time()
     _drop(inbox, samples_dir, ["afp_museum_reopens.txt", "reuters_senate_vote.txt"])
@@ -270,7 +271,8 @@ def test_prefect_yaml_deployment_runs_on_its_schedule_with_a_process_worker(serv
     # prefect.yaml's own schedule, and the one the command line added (the parameters serve both).
     assert sorted((s["schedule"]["cron"], s["schedule"]["timezone"]) for s in deployment["schedules"]) == [
         ("* * * * *", "UTC"), ("*/15 * * * *", "UTC")]
-    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse)}
+    assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse),
+                                        "reference_date": "scheduled"}
     # Prefect 3 keeps a deployment's concurrency limit as a global concurrency limit named after it.
     assert deployment["global_concurrency_limit"]["limit"] == 1, deployment["global_concurrency_limit"]
 

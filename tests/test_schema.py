@@ -3,6 +3,7 @@
 import duckdb
 import pytest
 
+from wirehouse.paths import sql_dir
 from wirehouse.warehouse.schema import apply_schema
 
 CONTRACT = {
@@ -205,3 +206,18 @@ def test_an_older_warehouse_loses_its_entity_keys_rows_kept():
     assert older.execute("select entity_key, canonical_name, name_source from dim_entity").fetchall() == [
         ("k1", "Sergei Lavrov", "observed")]
     assert older.execute("select * from entity_alias").fetchall() == [("Lavrov", "k1", "surname_in_article")]
+
+
+def test_a_check_the_ddl_widened_is_rebuilt_into_an_older_warehouse_rows_kept():
+    older = duckdb.connect()
+    older.execute((sql_dir() / "schema" / "fact_article.sql").read_text().replace("'dateline+reference', ", ""))
+    older.execute("insert into fact_article (article_id, source_file, content_sha256, date_source, date_confidence, "
+                  "word_count, loaded_at, run_id) values ('a', '/inbox/a.txt', 'x', 'dateline', 0.95, 10, now(), 'r')")
+    apply_schema(older)
+    older.execute("insert into fact_article (article_id, source_file, content_sha256, date_source, date_confidence, "
+                  "word_count, loaded_at, run_id) values ('b', '/inbox/b.txt', 'y', 'dateline+reference', 0.6, 10, now(), 'r')")
+    assert older.execute("select article_id, date_source from fact_article order by 1").fetchall() == [
+        ("a", "dateline"), ("b", "dateline+reference")]
+    keys = older.execute("select count(*) from duckdb_constraints() where table_name = 'fact_article' "
+                         "and constraint_type = 'PRIMARY KEY'").fetchone()[0]
+    assert keys == 1

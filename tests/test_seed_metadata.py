@@ -21,10 +21,11 @@ SEEDS = {
     "003": dict(title="There is progress in humanitarian access in Syria - Lavrov",
                 subtitle="\"But it is necessary to do much more\", Russian Foreign Minister said after a meeting with the "
                          "United Nations secretary-general’s special envoy on Syria",
-                published_date=date(2016, 5, 3), date_source="dateline", date_flag=None, dateline_place="Moscow",
+                # "said Tuesday" and the years it names do not settle the dateline's year: undated, flagged.
+                published_date=None, date_source="none", date_flag="year_unresolved", dateline_place="Moscow",
                 country_code="RU", source_name="TASS", captions=["Staffan de Mistura and Sergey Lavrov"],
                 credits=["Alexander Sherbak/TASS", "© Alexander Sherbak/TASS"]),
-    # "said on Sunday" fits 6 March 2011, 2016 and 2022; the text names no past year, so no guess.
+    # "said on Sunday" fits 6 March 2011, 2016 and 2022: weekdays never settle a year.
     "004": dict(title="Lavrov, Kerry note ceasefire progress in Syria - Russian foreign ministry",
                 subtitle="Apart from that, Lavrov and Kerry expressed concern over humanitarian consequences of the "
                          "conflict in Yemen",

@@ -5,7 +5,7 @@ create table if not exists fact_article (
     title varchar,
     subtitle varchar,
     published_date date,
-    date_source varchar not null check (date_source in ('header', 'dateline', 'caption', 'body', 'none')),
+    date_source varchar not null check (date_source in ('header', 'dateline', 'dateline+reference', 'caption', 'body', 'none')),
     date_confidence double not null check (date_confidence between 0 and 1),
     date_note varchar,
     date_flag varchar check (date_flag in ('year_unresolved', 'invalid_date', 'future_date')),
@@ -35,8 +35,8 @@ comment on column fact_article.content_sha256 is 'SHA-256 of that file''s raw by
 comment on column fact_article.title is 'Headline; NULL when the article has none (a first sentence is never used as a title).';
 comment on column fact_article.subtitle is 'Standfirst or lede printed under the headline; NULL when there is none.';
 comment on column fact_article.published_date is 'Publication date; NULL when the text does not settle it (see date_note).';
-comment on column fact_article.date_source is 'Where published_date came from: header, dateline, caption, body, or none.';
-comment on column fact_article.date_confidence is 'How sure the date is, 0 to 1 (1 = explicit date header; 0 = unknown).';
+comment on column fact_article.date_source is 'Where published_date came from: header (a date or timestamp line at the top), dateline (its own full date, or its month and day with the year from a full date of the same day in the file), dateline+reference (month and day from the dateline, year from the run''s reference date: the latest such day on or before it), caption, none (undated: date_flag and date_note say why), or body (older runs only).';
+comment on column fact_article.date_confidence is 'How sure the date is, 0 to 1: 1 header, 0.95 a dateline''s own full date, 0.9 a dateline''s month and day with the year from a same-day full date in the file, 0.7 a photo caption, 0.6 a dateline''s month and day with the run''s reference date, 0 undated.';
 comment on column fact_article.date_note is 'How the date was derived or why it is unknown, for review.';
 comment on column fact_article.date_flag is 'Why the date needs a look: year_unresolved (dateline without a year the text settles), invalid_date (not a calendar date) or future_date; NULL when fine.';
 comment on column fact_article.dateline_place is 'Place named in the dateline, normalized (MOSCOW becomes Moscow); NULL without a dateline.';

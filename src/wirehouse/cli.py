@@ -136,8 +136,18 @@ def ingest(
     summary_json: Optional[Path] = typer.Option(
         None, "--summary-json", help="Also write the run's summary (counts, set-aside files, seconds per stage) "
                                      "to this file as JSON."),
+    reference_date: Optional[str] = typer.Option(
+        None, "--reference-date", help="YYYY-MM-DD or 'today': datelines without a year take the latest such day on "
+                                       "or before it [default: WIREHOUSE_REFERENCE_DATE, else they stay undated]."),
 ) -> None:
     """Load every article file under PATHS into the warehouse (one Prefect flow run)."""
+    if reference_date is not None:
+        from wirehouse.config import parse_reference_date
+
+        try:
+            parse_reference_date(reference_date, what="--reference-date")
+        except ValueError as exc:
+            _fail(str(exc), 2)
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         _fail(f"{', '.join(missing)}: no such file or folder; pass an inbox folder or article files", 2)
@@ -166,7 +176,7 @@ def ingest(
     try:
         with serving(server), _ProgressBar() as bar, progress.listening(bar):
             summary = ingest_articles(paths=[str(p) for p in paths], warehouse=str(target), batch_size=batch_size,
-                                      runner=runner, dask_address=dask_address)
+                                      runner=runner, dask_address=dask_address, reference_date=reference_date)
     except WarehouseBusyError as exc:
         _fail(str(exc))
     except Exception as exc:  # the run failed: say why, without a traceback
@@ -303,8 +313,10 @@ def serve_command(
     target = _warehouse(warehouse)
     console.print(f"Serving ingest-articles/{name}: {inbox.resolve()} into {target} on '{cron}' (UTC); Ctrl-C stops.",
                   highlight=False)
+    # Each scheduled run dates datelines without a year by its own scheduled time: a live inbox holds recent stories.
     ingest_articles.serve(name=name, cron=cron, limit=1,
-                          parameters={"paths": [str(inbox.resolve())], "warehouse": str(target)})
+                          parameters={"paths": [str(inbox.resolve())], "warehouse": str(target),
+                                      "reference_date": "scheduled"})
 
 
 @app.command("export")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from wirehouse.paths import default_warehouse
@@ -39,6 +40,22 @@ def _float_env(name: str, default: float) -> float:
         raise ValueError(f"environment variable {name}={raw!r} must be a number") from exc
 
 
+def parse_reference_date(raw: str | None, scheduled: datetime | None = None, what: str = "reference date") -> date | None:
+    """A run's reference date: YYYY-MM-DD, `today` (UTC), or `scheduled` (the run's scheduled start,
+    for deployments: a live inbox holds recent stories); empty is none."""
+    if raw is None or str(raw).strip() == "":
+        return None
+    value = str(raw).strip().lower()
+    if value == "today" or (value == "scheduled" and scheduled is None):
+        return datetime.now(timezone.utc).date()
+    if value == "scheduled":
+        return scheduled.astimezone(timezone.utc).date() if scheduled.tzinfo else scheduled.date()
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{what} {raw!r} must be a date as YYYY-MM-DD, 'today' or 'scheduled'") from exc
+
+
 def _bool_env(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
@@ -61,6 +78,9 @@ class Settings:
     nlp_processes: int = field(default_factory=lambda: _int_env("WIREHOUSE_NLP_PROCESSES", min(2, os.cpu_count() or 1)))
     max_nlp_chars: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_NLP_CHARS", 200_000))
     max_file_bytes: int = field(default_factory=lambda: _int_env("WIREHOUSE_MAX_FILE_BYTES", 5 * 1024 * 1024))
+    # Gives a year to datelines that have none (the latest such day on or before it); none leaves them unset.
+    reference_date: date | None = field(default_factory=lambda: parse_reference_date(
+        os.environ.get("WIREHOUSE_REFERENCE_DATE"), what="environment variable WIREHOUSE_REFERENCE_DATE"))
     # Each attempt waits this long for another writer; a busy lock is retried with exponential backoff.
     lock_timeout_seconds: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_TIMEOUT", 300))
     lock_retries: int = field(default_factory=lambda: _int_env("WIREHOUSE_LOCK_RETRIES", 3))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from wirehouse.articles.discover import InboxEntry
@@ -66,7 +67,7 @@ def split_known(entries: list[InboxEntry], digests: dict[Path, str],
 
 
 def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_articles: dict[str, str],
-                   max_nlp_chars: int = 200_000) -> Batch:
+                   max_nlp_chars: int = 200_000, reference_date: date | None = None) -> Batch:
     """Decode, normalize and parse each file; unreadable and duplicate files go to the ledger.
 
     `known_articles` maps the article ids of this run's batches that are not loaded yet to the
@@ -90,7 +91,7 @@ def read_and_parse(entries: list[InboxEntry], max_file_bytes: int, known_article
                                 "extraction takes in one piece (WIREHOUSE_MAX_NLP_CHARS); split the file or raise the limit",
                                 file_text.content_sha256)
             continue
-        article = parse_article(file_text)
+        article = parse_article(file_text, reference_date)
         first_seen = known_articles.get(article.article_id)
         if first_seen is not None:
             batch.ledger.record(str(path), "duplicate", f"same normalized text as {first_seen}",

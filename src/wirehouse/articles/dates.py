@@ -8,25 +8,19 @@ from datetime import date, datetime, timedelta, timezone
 
 from wirehouse.articles.dateline import MONTHS, Dateline
 from wirehouse.articles.spans import FieldSpan
-from wirehouse.articles.years import past_years
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _MONTH_ALT = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _FULL_DATE = re.compile(
     rf"\b(?:(?P<month>{_MONTH_ALT})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d\d)"
     rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_ALT})\.? (?P<year2>(?:19|20)\d\d))\b"
 )
-# Past the latest year the text mentions, how many years we look for a matching weekday.
-# Within four consecutive years one calendar day falls on four different weekdays, so a match is unique.
-_YEAR_WINDOW = 3
 FLAGS = ("year_unresolved", "invalid_date", "future_date")
 
 
 @dataclass(frozen=True)
 class DatedEvidence:
     value: date | None
-    source: str                   # header / dateline / caption / body / none
+    source: str                   # header / dateline / dateline+reference / caption / none
     confidence: float
     note: str | None = None
     flag: str | None = None       # one of FLAGS when the date needs a person's look
@@ -56,32 +50,6 @@ def full_dates(text: str, offset: int = 0) -> list[tuple[date | None, FieldSpan]
     return found
 
 
-def infer_year(month: int, day: int, body: str) -> tuple[int | None, str]:
-    """Settle the year of a month-and-day dateline from the weekday and the years the text names.
-
-    A weekday the text names (`said on Tuesday`) must fall on that day, in a year no earlier
-    than the latest year the text refers to as past. Returns (year, explanation); the year is
-    None when the evidence does not pick exactly one.
-    """
-    weekdays = {WEEKDAYS.index(w.lower()) for w in _WEEKDAY_RE.findall(body)}
-    years = past_years(body)
-    if not weekdays:
-        return None, f"dateline gives {month:02d}-{day:02d} without a year, and the text names no weekday"
-    if not years:
-        return None, f"dateline gives {month:02d}-{day:02d} without a year, and the text mentions no past year to anchor the weekday"
-    latest = max(years)
-    matches = [
-        year for year in range(latest, latest + _YEAR_WINDOW + 1)
-        if (candidate := _safe_date(year, month, day)) is not None and candidate.weekday() in weekdays
-        and candidate <= today() + timedelta(days=1)
-    ]
-    if not matches:
-        return None, (f"no year from {latest} (the latest year mentioned) to {latest + _YEAR_WINDOW} puts "
-                      f"{month:02d}-{day:02d} on a weekday the text names")
-    return matches[0], (f"year {matches[0]}: the first year from {latest} (the latest year mentioned) in which "
-                        f"{month:02d}-{day:02d} falls on a weekday the text names")
-
-
 def _checked(value: date, source: str, confidence: float, note: str | None, span: FieldSpan | None) -> DatedEvidence:
     if value > today() + timedelta(days=1):
         return DatedEvidence(None, "none", 0.0, f"{source} date {value.isoformat()} is in the future; rejected",
@@ -98,12 +66,16 @@ def resolve_published_date(
     captions: list[FieldSpan],
     body: str,
     body_offset: int,
+    reference: date | None = None,
 ) -> DatedEvidence:
-    """The best-supported publication date, in order: header, dateline, caption, body.
+    """The best-supported publication date, in order: header, dateline, caption.
 
-    Rejected evidence (impossible or future dates) is explained in the note and flagged,
-    and the next kind of evidence is tried; a dateline whose year the text does not settle
-    stops the search, since a caption or body date would only be a guess for it.
+    A wrong date is worse than none: it moves the article in every trend without anyone seeing it.
+    So a full date in the body is taken for the date of something the story tells, never of its
+    publication; weekday names and the years a text mentions never settle a dateline's year (see
+    `_from_dateline`). Rejected evidence (impossible or future dates) is explained in the note and
+    flagged, and the next kind of evidence is tried; a dateline whose year nothing settles stops the
+    search, since a caption date would only be a guess for it.
     """
     rejected: list[DatedEvidence] = []
     if header_problem:
@@ -112,14 +84,11 @@ def resolve_published_date(
     if header_date is not None:
         candidates.append(lambda: _checked(header_date, "header", 1.0, None, header_span))
     if dateline is not None and (dateline.iso_date or dateline.month):
-        candidates.append(lambda: _from_dateline(dateline, dateline_date_span, captions, body))
+        candidates.append(lambda: _from_dateline(dateline, dateline_date_span, captions, body, reference))
     for caption in captions:
         for value, span in full_dates(caption.value, caption.start):
             if value is not None:
                 candidates.append(lambda v=value, s=span: _checked(v, "caption", 0.7, "date of the photo in the caption", s))
-    for value, span in full_dates(body.split("\n\n", 1)[0], body_offset):
-        if value is not None:
-            candidates.append(lambda v=value, s=span: _checked(v, "body", 0.5, "full date in the first paragraph", s))
     for candidate in candidates:
         evidence = candidate()
         if evidence.value is not None:
@@ -130,11 +99,25 @@ def resolve_published_date(
         if evidence.flag == "year_unresolved":
             break
     if not rejected:
-        return DatedEvidence(None, "none", 0.0, "no date header, dated dateline, dated caption or dated first paragraph")
+        return DatedEvidence(None, "none", 0.0, "no date header, dated dateline or dated caption")
     return DatedEvidence(None, "none", 0.0, "; ".join(r.note for r in rejected if r.note), rejected[0].flag)
 
 
-def _from_dateline(dateline: Dateline, span: FieldSpan | None, captions: list[FieldSpan], body: str) -> DatedEvidence:
+def latest_on_or_before(month: int, day: int, reference: date) -> date:
+    """The latest `month`-`day` on or before `reference` (29 February: the latest leap day)."""
+    for year in range(reference.year, reference.year - 8, -1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate <= reference:
+            return candidate
+    raise ValueError(f"{month:02d}-{day:02d} is not a calendar day")
+
+
+def _from_dateline(dateline: Dateline, span: FieldSpan | None, captions: list[FieldSpan], body: str,
+                   reference: date | None) -> DatedEvidence:
+    """The dateline's date. Without a year, only evidence that settles it gives one: a full date of
+    the same month and day in a caption or the text, else the run's reference date (the latest such
+    day on or before it: a live inbox holds recent stories). Weekday names do not settle it (a story
+    names the days of the events it tells), nor do the years it mentions ("by 1990", "fiscal 1986")."""
     if dateline.iso_date:
         value = _safe_date(*map(int, dateline.iso_date.split("-")))
         if value is None:
@@ -151,11 +134,15 @@ def _from_dateline(dateline: Dateline, span: FieldSpan | None, captions: list[Fi
     if _safe_date(2000, month, day) is None:  # 2000 is a leap year: every real month-day exists in it
         return DatedEvidence(None, "none", 0.0, f"dateline day {month:02d}-{day:02d} is not a calendar day",
                              "invalid_date", span)
-    for caption in captions:
-        for value, _ in full_dates(caption.value, caption.start):
-            if value is not None and (value.month, value.day) == (month, day):
-                return _checked(value, "dateline", 0.9, f"year {value.year} from the photo caption of the same day", span)
-    year, note = infer_year(month, day, body)
-    if year is None:
-        return DatedEvidence(None, "none", 0.0, note, "year_unresolved", span)
-    return _checked(date(year, month, day), "dateline", 0.8, note, span)
+    for where, texts in (("photo caption", [(c.value, c.start) for c in captions]), ("text", [(body, 0)])):
+        for text, offset in texts:
+            for value, _ in full_dates(text, offset):
+                if value is not None and (value.month, value.day) == (month, day):
+                    return _checked(value, "dateline", 0.9, f"year {value.year} from a full date of the same day in "
+                                    f"the {where}", span)
+    if reference is not None:
+        value = latest_on_or_before(month, day, reference)
+        return _checked(value, "dateline+reference", 0.6, f"year {value.year}: the latest {month:02d}-{day:02d} on or "
+                        f"before the run's reference date {reference.isoformat()}", span)
+    return DatedEvidence(None, "none", 0.0, f"dateline gives {month:02d}-{day:02d} without a year, and nothing in the "
+                         "file settles it (a run's --reference-date would)", "year_unresolved", span)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from wirehouse.articles.counts import paragraph_count, sentence_count, word_count
 from wirehouse.articles.dates import resolve_published_date
 from wirehouse.articles.front_matter import FrontMatter, parse_front_matter
@@ -29,15 +31,19 @@ def _source(front: FrontMatter) -> tuple[str | None, str | None, FieldSpan | Non
     return None, None, None
 
 
-def parse_article(file_text: FileText) -> ParsedArticle:
-    """Metadata, section segments and field spans for one decoded, normalized article."""
+def parse_article(file_text: FileText, reference_date: date | None = None) -> ParsedArticle:
+    """Metadata, section segments and field spans for one decoded, normalized article.
+
+    `reference_date` is the run's idea of "now" for a dateline without a year (see
+    `wirehouse.articles.dates`); None leaves such dates unset and flagged.
+    """
     text = file_text.text or ""
     front = parse_front_matter(text)
     body = text[front.body_start:front.body_end]
     dated = resolve_published_date(
         front.header_date, front.header_problem, _field(front, "header_date") or _field(front, "page_timestamp"),
         front.dateline, _field(front, "dateline_date"),
-        [f for f in front.fields if f.field == "caption"], body, front.body_start,
+        [f for f in front.fields if f.field == "caption"], body, front.body_start, reference_date,
     )
     place = geocode(front.dateline.place, front.dateline.region) if front.dateline and front.dateline.place else None
     source_name, source_kind, source_span = _source(front)

@@ -51,7 +51,7 @@ def apply_schema(connection: duckdb.DuckDBPyConnection, root: Path | None = None
                 try:
                     sql = read_sql(path)
                     if folder == "schema":
-                        drop_retired_keys(connection, sql)
+                        rebuild_changed_constraints(connection, sql)
                         add_missing_columns(connection, sql)
                     connection.execute(sql)
                 except duckdb.Error as exc:
@@ -74,27 +74,41 @@ def _create_tables(ddl: str) -> tuple[exp.Create, ...]:
                  if isinstance(statement, exp.Create) and statement.kind == "TABLE")
 
 
-def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
-    """A table whose DDL no longer declares a primary key loses it: rebuilt, rows and all, once.
+_KEPT_CONSTRAINTS = "constraint_type in ('PRIMARY KEY', 'UNIQUE', 'CHECK')"
 
-    DuckDB cannot drop a constraint in place. The copy, made in `apply_schema`'s transaction, keeps
-    every row and column (columns the DDL does not name yet are added back by name); constraints
-    are the DDL's.
+
+def _constraints(connection: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
+    return sorted(connection.execute(
+        f"select constraint_type, constraint_text from duckdb_constraints() where table_name = ? "
+        f"and schema_name = 'main' and {_KEPT_CONSTRAINTS}", [table]).fetchall())
+
+
+@lru_cache(maxsize=None)
+def _declared_constraints(ddl: str) -> dict[str, list[tuple[str, str]]]:
+    """Each table's keys and checks as DuckDB renders them, from the DDL run in a scratch in-memory
+    database (once per process): compared with the live table's, the two texts match exactly."""
+    with duckdb.connect() as scratch:
+        for statement in _create_tables(ddl):
+            scratch.execute(statement.sql(dialect="duckdb"))
+        return {statement.this.this.name: _constraints(scratch, statement.this.this.name)
+                for statement in _create_tables(ddl)}
+
+
+def rebuild_changed_constraints(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
+    """A table with a key or check its DDL no longer declares (a key retired, a check widened) is
+    rebuilt to the DDL, rows and all, once.
+
+    DuckDB cannot drop or alter a constraint in place. The copy, made in `apply_schema`'s
+    transaction, keeps every row and column (columns the DDL does not name yet are added back by
+    name); constraints are the DDL's, so rows that break a new check fail the schema change whole.
     """
-    for statement in _create_tables(ddl):
-        if any(isinstance(item, exp.PrimaryKey) for item in statement.this.expressions) or \
-                statement.find(exp.PrimaryKeyColumnConstraint) is not None:
-            continue
-        table = statement.this.this.name
-        keyed = connection.execute(
-            "select count(*) from duckdb_constraints() where table_name = ? and schema_name = 'main' "
-            "and constraint_type = 'PRIMARY KEY'", [table]).fetchone()[0]
-        if not keyed:
-            continue
+    for table, declared in _declared_constraints(ddl).items():
+        if not set(_constraints(connection, table)) - set(declared):
+            continue  # nothing the DDL no longer declares (or no such table yet: it is created as declared)
         old_columns = [row[0] for row in connection.execute(
             "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main' "
             "order by column_index", [table]).fetchall()]
-        connection.execute(f"alter table {table} rename to {table}__keyed")
+        connection.execute(f"alter table {table} rename to {table}__previous")
         connection.execute(ddl)  # the table as declared now, with its comments
         new_columns = {row[0] for row in connection.execute(
             "select column_name from duckdb_columns() where table_name = ? and schema_name = 'main'", [table]).fetchall()}
@@ -102,10 +116,10 @@ def drop_retired_keys(connection: duckdb.DuckDBPyConnection, ddl: str) -> None:
             if column not in new_columns:
                 data_type = connection.execute(
                     "select data_type from duckdb_columns() where table_name = ? and column_name = ?",
-                    [f"{table}__keyed", column]).fetchone()[0]
+                    [f"{table}__previous", column]).fetchone()[0]
                 connection.execute(f'alter table {table} add column "{column}" {data_type}')
-        connection.execute(f"insert into {table} by name select * from {table}__keyed")
-        connection.execute(f"drop table {table}__keyed")
+        connection.execute(f"insert into {table} by name select * from {table}__previous")
+        connection.execute(f"drop table {table}__previous")
 
 
 def fill_mart(connection: duckdb.DuckDBPyConnection, table: str, root: Path | None = None) -> None:
