@@ -65,15 +65,17 @@ CASES = [
     ("no_dateline_sentence", f"date 2022-05-04 The Moscow talks ended on Friday. {BODY}", dict(dateline_place=None, source=None)),
     ("kiev_spelling_geocodes", f"date 2014-03-01 KIEV, March 1 (Reuters) - {BODY}", dict(dateline_place="Kiev", country_code="UA")),
     # --- year inference ------------------------------------------------------------------------
-    ("weekday_and_past_year", "All news\n\nTalks resume in Syria - ministry\n\nMOSCOW, May 3. /TASS/. The minister said Tuesday "
-     "that talks would resume. The conflict has lasted since March 2011 and strikes began in 2015. On March 14, 2016, troops left.\n",
-     dict(published_date=date(2016, 5, 3), date_source="dateline", date_flag=None)),
+    ("weekday_and_past_year_settle_nothing", "All news\n\nTalks resume in Syria - ministry\n\nMOSCOW, May 3. /TASS/. The minister "
+     "said Tuesday that talks would resume. The conflict has lasted since March 2011 and strikes began in 2015. On March 14, "
+     "2016, troops left.\n", dict(published_date=None, date_source="none", date_flag="year_unresolved")),
+    ("same_day_full_date_settles_the_year", "OSLO, June 2 (Reuters) - The accord, signed in Oslo on June 2, 2023, was "
+     "welcomed.\n", dict(published_date=date(2023, 6, 2), date_source="dateline", date_flag=None)),
     ("weekday_without_year", "All news\n\nCeasefire holds - ministry\n\nMOSCOW, March 6. /TASS/. The ministry said on Sunday that "
      "the ceasefire held, citing resolution 2254 and the February 27 truce.\n",
      dict(published_date=None, date_flag="year_unresolved", dateline_place="Moscow")),
     ("no_weekday_no_year", f"ASTANA, October 22. /TASS/. {BODY}", dict(published_date=None, date_flag="year_unresolved", dateline_place="Astana")),
-    ("future_year_not_evidence", "OSLO, June 2 (Reuters) - The minister said on Friday the country will host the games in 2030, "
-     "after hosting a summit in 2022.\n", dict(published_date=date(2023, 6, 2), date_source="dateline")),
+    ("mentioned_years_not_evidence", "OSLO, June 2 (Reuters) - The minister said on Friday the country will host the games in "
+     "2030, after hosting a summit in 2022.\n", dict(published_date=None, date_flag="year_unresolved")),
     ("caption_year_same_day", "image Rescuers work in Kyiv, Ukraine, May 4, 2022. REUTERS/Ivan Petrov - RTX1ABCD\n\nKYIV, May 4 (Reuters) - "
      + BODY, dict(published_date=date(2022, 5, 4), date_source="dateline", dateline_place="Kyiv")),
     # --- page dumps, titles, captions, credits -------------------------------------------------------
@@ -105,6 +107,26 @@ CASES = [
      dict(title="Lavrov meets envoy in Moscow", published_date=date(2016, 5, 3), date_source="header", dateline_place="Moscow")),
     ("reuters_trailer_kept_out", "date 2021-03-17 WASHINGTON (Reuters) - " + BODY + "\nReporting by Ann Lee; Editing by Bo Chan\n",
      dict(source="Reuters", word_count=41)),  # the 41 words of BODY; the trailer is not counted
+    # --- wire archives: kickers, datelines alone on a line, bylines above them -------------------------
+    ("kicker_headline_then_iso_dateline", "RUGBY - HARBOUR CITY EDGE RIVALS IN LATE FINISH.\n\nWELLINGTON 1996-09-14\n"
+     "Harbour City scored twice in the last ten minutes to win 24-21 on Saturday.\nThe result lifts them to third.\n",
+     dict(title="RUGBY - HARBOUR CITY EDGE RIVALS IN LATE FINISH.", dateline_place="Wellington",
+          published_date=date(1996, 9, 14), date_source="dateline", body_starts="Harbour City scored")),
+    ("name_line_above_dateline_is_a_byline", "Port strike halts grain exports.\n\nJana Kowal\nGDANSK, Poland 1996-09-02\n"
+     "Dock workers walked out on Monday over pay, halting grain loading at the port.\n",
+     dict(title="Port strike halts grain exports.", bylines=["Jana Kowal"], dateline_place="Gdansk",
+          published_date=date(1996, 9, 2))),
+    ("kicker_with_sentence_case_rest_is_no_place", "SHARE OFFER -- Northgate Mills Inc.\n\nBOSTON 1996-09-03\n"
+     "Northgate Mills Inc said it filed for an offering of two million shares.\n",
+     dict(title="SHARE OFFER -- Northgate Mills Inc.", dateline_place="Boston", published_date=date(1996, 9, 3))),
+    ("upper_case_title_with_kicker_and_undated_dateline", "MARKET FOCUS - STEEL MAKERS SEE WEAKER ORDERS\n\n"
+     "PITTSBURGH, March 9 - Steel makers said on Friday that orders for the\nsecond quarter were weaker than expected.\n",
+     dict(title="MARKET FOCUS - STEEL MAKERS SEE WEAKER ORDERS", dateline_place="Pittsburgh", published_date=None,
+          date_flag="year_unresolved")),
+    ("upper_case_month_in_dateline", "GRAIN TRADERS EXPECT LARGER HARVEST\n\nOMAHA, MARCH 12 - Traders said the harvest "
+     "would be larger than last year's.\n", dict(dateline_place="Omaha", title="GRAIN TRADERS EXPECT LARGER HARVEST")),
+    ("day_month_year_dateline", "ABERDEEN, Scotland, 14 October 2025 -- The operator said the platform would restart "
+     "production within a week.\n", dict(dateline_place="Aberdeen", published_date=date(2025, 10, 14), date_source="dateline")),
     # --- encodings and hostile text --------------------------------------------------------------
     ("mojibake_repaired", "date 2020-06-01 MOSCOW, June 1. /TASS/. Russiaâ€™s envoy paid Â£5 for it.\n\n" + BODY,
      dict(body_starts="Russia’s envoy paid £5")),

@@ -18,16 +18,20 @@ MONTHS = {
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+# Any case: archives write `March 9`, `MARCH 9` and `april 3`.
+_MONTH_NAMES = "(?i:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + ")"
 _PARTICLES = "de|da|do|del|della|la|le|el|al|on|upon|am|an|of|sur|en|au|aux|des|du|di"
 _WORD = rf"(?!(?:{_MONTH_NAMES})\.? \d)[A-Z][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?: (?:{_WORD}|(?:{_PARTICLES})(?= [A-Z]))){{0,4}}"
 _PLACES = rf"(?P<place>{_PLACE})(?:/{_PLACE})*"
 _REGION = rf"(?:, (?P<region>(?!(?:{_MONTH_NAMES})\b)[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){{0,2}}))"
-_DATE = rf"(?:(?:[,.]|(?<=\.)) (?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?(?:,? (?P<year>\d{{4}}))?)"
+# `March 6`, `Jan. 5, 2020`, and day first: `14 October 2025`.
+_DATE = (rf"(?:(?:[,.]|(?<=\.)) (?:(?P<month>{_MONTH_NAMES})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?(?:,? (?P<year>\d{{4}}))?"
+         rf"|(?P<dm_day>\d{{1,2}}) (?P<dm_month>{_MONTH_NAMES})\.?(?: (?P<dm_year>\d{{4}}))?))")
 _ISO = r"(?: (?P<iso>\d{4}-\d{2}-\d{2}))"
 _AGENCY = r"(?: ?/(?P<agency_slash>[A-Za-z][A-Za-z \-]{1,28})/\.?| \((?P<agency_paren>[A-Za-z][A-Za-z \-]{1,28})\))"
-_SEPARATOR = r"(?P<sep>\s*(?:-{1,2}|–|—)\s*|\s+)"
+# A dateline is followed by its body on the same line or, alone on its line (`LONDON 1996-08-30`), by the line's end.
+_SEPARATOR = r"(?P<sep>\s*(?:-{1,2}|–|—)\s*|\s+|$)"
 
 _DATELINE = re.compile(rf"{_PLACES}{_REGION}?{_DATE}?{_ISO}?{_AGENCY}?{_SEPARATOR}")
 _AGENCY_ONLY = re.compile(r"\((?P<agency_paren>Reuters|AP|AFP|Xinhua|Interfax|UPI|dpa)\)\s*(?:-{1,2}|–|—)\s*")
@@ -96,11 +100,15 @@ def _build(match: re.Match, raw_text: str, length: int, place_ok: bool = True) -
     groups = match.groupdict()
     agency_raw = groups.get("agency_slash") or groups.get("agency_paren")
     agency_group = "agency_slash" if groups.get("agency_slash") else "agency_paren"
-    month = MONTHS[groups["month"].lower()] if groups.get("month") else None
+    day_first = bool(groups.get("dm_month"))
+    month_name = groups.get("dm_month") if day_first else groups.get("month")
+    day, year = (groups.get("dm_day"), groups.get("dm_year")) if day_first else (groups.get("day"), groups.get("year"))
+    month = MONTHS[month_name.lower()] if month_name else None
     date_span = None
-    if groups.get("month"):
-        end_group = "year" if groups.get("year") else "day"
-        date_span = (match.start("month"), match.end(end_group))
+    if day_first:
+        date_span = (match.start("dm_day"), match.end("dm_year" if year else "dm_month"))
+    elif month_name:
+        date_span = (match.start("month"), match.end("year" if year else "day"))
     elif groups.get("iso"):
         date_span = _span(match, "iso")
     place, place_span = _place_text(match) if place_ok else (None, None)
@@ -109,8 +117,8 @@ def _build(match: re.Match, raw_text: str, length: int, place_ok: bool = True) -
         place=normalize_place(place) if place else None,
         region=groups.get("region"),
         month=month,
-        day=int(groups["day"]) if groups.get("day") else None,
-        year=int(groups["year"]) if groups.get("year") else None,
+        day=int(day) if day else None,
+        year=int(year) if year else None,
         iso_date=groups.get("iso"),
         agency=normalize_source(agency_raw).name if agency_raw else None,
         length=length,
@@ -126,14 +134,22 @@ def _plausible(match: re.Match) -> bool:
     dash = groups["sep"].strip() != ""
     caps_place = _is_caps(groups["place"])
     if agency:
-        if not caps_place and not groups.get("month") and (len(groups["place"].split()) > 3 or groups["place"].startswith("The ")):
+        if not caps_place and not (groups.get("month") or groups.get("dm_month")) and (len(groups["place"].split()) > 3 or groups["place"].startswith("The ")):
             return False  # "US President Joe Biden (AP) -" is a sentence, not a place
         return is_known_agency(agency) or (caps_place and (agency.isupper() or agency.istitle()))
     if groups.get("iso"):
         return caps_place
-    if groups.get("month"):
+    if groups.get("month") or groups.get("dm_month"):
         return dash or caps_place and groups["sep"].startswith(" ")
     return caps_place and dash
+
+
+def _headline_follows(rest: str) -> bool:
+    """Whether the text after a would-be dateline is a headline in capitals (`SOCCER - JAPAN GET LUCKY WIN`,
+    `ECONOMIC SPOTLIGHT - POLISH SANCTIONS`): then the words before the dash are a kicker, not a place.
+    A dateline opens a body, which is written in sentence case."""
+    letters = [c for c in rest[:60] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -144,8 +160,16 @@ def parse_dateline(text: str) -> Dateline | None:
     match = _DATELINE.match(text)
     if not match or match.group("place").lower() in MONTHS or not _plausible(match):
         return None
-    if not (match.group("month") or match.group("iso") or match.group("agency_slash") or match.group("agency_paren")):
+    if _headline_follows(text[match.end():]):
+        return None
+    if not (match.group("month") or match.group("dm_month") or match.group("iso") or match.group("agency_slash")
+            or match.group("agency_paren")):
         if not match.group("sep").strip():
+            return None
+        from wirehouse.articles.gazetteer import geocode
+
+        # Nothing but a dash vouches for it (`IPO FILING -- Homegate Inc.`): the place must be one the gazetteer knows.
+        if geocode(normalize_place(_place_text(match)[0]), match.group("region")) is None:
             return None
     return _build(match, text, match.end())
 

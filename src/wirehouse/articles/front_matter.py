@@ -34,6 +34,7 @@ _TIMESTAMP = re.compile(
 )
 _IMAGE_PREFIX = re.compile(r"(?:image|photo|picture|caption)\s*:?\s+", re.IGNORECASE)
 _BYLINE = re.compile(r"By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}(?:(?:,| and) [A-Z][\w.'’ -]{1,60})?$")
+_NAME_LINE = re.compile(r"[A-Z][a-z'’.\-]+(?: (?:[A-Z][\w'’.\-]*|de|van|von|da|al|bin|el)){1,3}$")
 _MAX_TITLE_WORDS = 25
 # Captions and credits are short; longer lines are not searched for them (a huge line stays linear).
 _MAX_CAPTION_CHARS = 1000
@@ -186,12 +187,16 @@ def parse_front_matter(text: str) -> FrontMatter:
         has_more = index + 1 < len(lines)
         closing = _closing(line)
         words = len(line.split())
-        if front.title is None and front.subtitle is None and has_more and not closing.endswith((".", ":", ";")) \
-                and words <= _MAX_TITLE_WORDS:
+        before_dateline = dateline_index is not None and index < dateline_index
+        # A headline may end with a full stop (wires often write one); above a dateline it is still the title.
+        if front.title is None and front.subtitle is None and has_more and words <= _MAX_TITLE_WORDS \
+                and (before_dateline or not closing.endswith((".", ":", ";"))):
             front.title = line
             walker.add("title", start, end, "title")
             continue
-        before_dateline = dateline_index is not None and index < dateline_index
+        if front.title is not None and index + 1 == dateline_index and _NAME_LINE.match(line):
+            walker.add("byline", start, end, "byline")  # a reporter's name alone on the line above the dateline
+            continue
         ends_sentence = closing.endswith((".", ":", ";", "!", "?"))
         if front.title is not None and front.subtitle is None and words <= _MAX_SUBTITLE_WORDS \
                 and (before_dateline or not ends_sentence):
@@ -212,6 +217,8 @@ def parse_front_matter(text: str) -> FrontMatter:
         front.segments.append(Segment("dateline", dateline_start, dateline_start + dateline.length))
         _dateline_fields(front, text, dateline, dateline_start)
         body_start = dateline_start + dateline.length
+        if text[body_start:body_start + 1] == "\n":  # a dateline alone on its line: the body opens on the next
+            body_start = next((line_start for line_start, _ in lines if line_start >= body_start), len(text))
     front.body_start = body_start
     front.body_end = trailer_start(text, body_start)
     front.segments.append(Segment("body", body_start, front.body_end))
