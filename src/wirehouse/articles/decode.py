@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -41,6 +42,48 @@ def _binary_share(text: str) -> float:
     return len(_CONTROLS.findall(text)) / max(1, len(text))
 
 
+# Symbols that stand beside letters in Western text as it is written: degrees, trademarks.
+_WORD_SYMBOLS = set("°™®©")
+
+
+def _western_oddities(text: str) -> int:
+    """Non-ASCII symbols glued to a letter (`powiedzia³`, `¿e`, `£ódz`): what another code page's letters
+    look like when read as Western. A currency sign before a number (`£2,000`) is not one."""
+    odd = 0
+    for index, char in enumerate(text):
+        if ord(char) < 128 or char.isalpha() or char.isspace() or char in _WORD_SYMBOLS:
+            continue
+        if unicodedata.category(char)[0] not in "SN" and char not in "¿¡":
+            continue  # quotes, dashes and other punctuation sit between letters in Western text too
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if before.isalpha() or after.isalpha():
+            odd += 1
+    return odd
+
+
+def _single_byte(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: Western (cp1252, else Latin-1) unless the evidence for another code page
+    is strong. Statistical detectors take short Western text with a few accents or a pound sign for
+    Central European (`£2,000` became `Ł2,000`); a Western reading of another code page's text shows
+    itself by letters that are mostly non-ASCII (Cyrillic, Greek, Arabic) or by symbols glued to
+    letters (Polish, Czech, Turkish)."""
+    try:
+        western, western_encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined: Latin-1 has them (as controls)
+        western, western_encoding = data.decode("latin-1"), "latin-1"
+    letters = [char for char in western if char.isalpha()]
+    non_ascii_letters = sum(ord(char) > 127 for char in letters)
+    high = sum(ord(char) > 127 for char in western)
+    oddities = _western_oddities(western)
+    foreign = non_ascii_letters > 0.3 * max(1, len(letters)) or (oddities >= 2 and oddities >= 0.2 * high)
+    if foreign:
+        best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
+        if best is not None and best.encoding:
+            return str(best), best.encoding
+    return western, western_encoding
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode article bytes; never raises. `problem` says why bytes are not a text article."""
     if data.startswith(codecs.BOM_UTF8):
@@ -68,11 +111,7 @@ def decode_bytes(data: bytes) -> Decoded:
         text = data.decode("utf-8")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-        if best is not None and best.encoding:
-            text, encoding = str(best), best.encoding
-        else:
-            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+        text, encoding = _single_byte(data)
     if _binary_share(text) > 0.05:
         return Decoded(None, None, "binary data (many control characters), not a text article")
     return Decoded(text, encoding)
