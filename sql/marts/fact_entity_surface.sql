@@ -33,13 +33,14 @@ using (
 
     select
         fact_entity_mention.entity_key,
-        fact_entity_mention.mention_text,
+        -- A name wrapped across lines is the same surface form as on one line.
+        regexp_replace(fact_entity_mention.mention_text, '\s+', ' ', 'g') as mention_text,
         count(*) as mentions,
     from fact_entity_mention
     inner join new_article on fact_entity_mention.article_id = new_article.article_id
     where fact_entity_mention.rowid >= (select counted_mention.mention_rows from counted_mention)
         and fact_entity_mention.link_method in ('exact', 'transliteration', 'case_variant')
-    group by fact_entity_mention.entity_key, fact_entity_mention.mention_text
+    group by fact_entity_mention.entity_key, regexp_replace(fact_entity_mention.mention_text, '\s+', ' ', 'g')
 ) as new_surface
 on fact_entity_surface.entity_key = new_surface.entity_key
     and fact_entity_surface.mention_text = new_surface.mention_text

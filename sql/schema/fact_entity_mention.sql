@@ -18,7 +18,7 @@ create table if not exists fact_entity_mention (
 comment on table fact_entity_mention is 'One row per named-entity mention in an article.';
 comment on column fact_entity_mention.article_id is 'The article (fact_article.article_id).';
 comment on column fact_entity_mention.entity_key is 'The entity mentioned (dim_entity.entity_key).';
-comment on column fact_entity_mention.mention_text is 'The mention exactly as it appears: substring(full_text, start_char + 1, end_char - start_char).';
+comment on column fact_entity_mention.mention_text is 'The mention exactly as it appears: substring(full_text, start_char + 1, end_char - start_char). A name broken across a wrapped line keeps its line break; never across a blank line.';
 comment on column fact_entity_mention.label is 'Entity label given to this mention (spaCy label set).';
 comment on column fact_entity_mention.start_char is 'Offset of the first character in article_text.full_text (0-based, Python string index).';
 comment on column fact_entity_mention.end_char is 'Offset just past the last character (exclusive).';

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wirehouse.articles.spans import FieldSpan
+from wirehouse.articles.wrapping import unwrapped
 
 # Sections whose text is analysed for entities and topics, in the contract's vocabulary.
 CONTENT_SECTIONS = ("title", "subtitle", "caption", "dateline", "body")
@@ -61,6 +62,11 @@ class ParsedArticle:
     full_text: str
     metadata: ArticleMetadata
     segments: list[Segment]
+
+    def nlp_text(self) -> str:
+        """What the NLP reads: `full_text` with the body's wrapping line breaks as spaces (same offsets)."""
+        body = next((s for s in self.segments if s.section == "body"), None)
+        return unwrapped(self.full_text, body.start, body.end) if body is not None else self.full_text
 
     def section_at(self, offset: int) -> str | None:
         for segment in self.segments:

@@ -140,7 +140,7 @@ def analyze_articles(
     readable = [a for a in articles if a.metadata.language in (None, nlp.lang)]
     processes = n_process if len(readable) >= _MULTIPROCESS_MIN_TEXTS else 1
     results: dict[str, AnalyzedArticle] = {}
-    texts: Iterable[str] = (article.full_text for article in readable)
+    texts: Iterable[str] = (article.nlp_text() for article in readable)
     with nlp.memory_zone():
         for article, doc in zip(readable, nlp.pipe(texts, n_process=processes, batch_size=batch_size)):
             phrases = noun_phrases(doc)

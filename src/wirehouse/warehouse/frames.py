@@ -127,7 +127,9 @@ def build_frames(
             aliases.setdefault((mention.mention_text, linked.entity_key),
                                {"alias": mention.mention_text, "entity_key": linked.entity_key, "method": linked.method})
             mentions.append({
-                "article_id": article.article_id, "entity_key": linked.entity_key, "mention_text": mention.mention_text,
+                # Stored as written: a name across a wrapped line keeps its line break (the NLP read a space).
+                "article_id": article.article_id, "entity_key": linked.entity_key,
+                "mention_text": article.full_text[mention.start_char:mention.end_char],
                 "label": mention.label, "start_char": mention.start_char, "end_char": mention.end_char,
                 "section": mention.section, "sentence_index": mention.sentence_index, "role": mention.role,
                 "affiliation": mention.affiliation, "link_method": linked.method,
@@ -136,7 +138,8 @@ def build_frames(
             quotes.append({
                 "article_id": article.article_id,
                 "speaker_entity_key": key_at.get(quote.speaker_span) if quote.speaker_span else None,
-                "quote_text": quote.text, "start_char": quote.start, "end_char": quote.end, "kind": quote.kind,
+                "quote_text": article.full_text[quote.start:quote.end], "start_char": quote.start, "end_char": quote.end,
+                "kind": quote.kind,
                 "speaker_text": quote.speaker_text,
             })
         for assignment in topics.get(article.article_id, []):
@@ -202,9 +205,9 @@ def findings_frame(findings: list, run_id: str, batch_number: int) -> pd.DataFra
         [
             {"run_id": run_id, "batch_number": batch_number, "suite": f.suite, "expectation": f.expectation,
              "column_name": f.column, "severity": f.severity, "unexpected_count": f.unexpected_count,
-             "article_ids": ",".join(f.article_ids[:50]) or None}
+             "article_ids": ",".join(f.article_ids[:50]) or None, "action": f.action}
             for f in findings
         ],
         columns=["run_id", "batch_number", "suite", "expectation", "column_name", "severity", "unexpected_count",
-                 "article_ids"],
+                 "article_ids", "action"],
     )
