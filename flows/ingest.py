@@ -40,7 +40,8 @@ from wirehouse.quality.validate import default_validator, docs_dir_for, validate
 from wirehouse.stories.params import StoryParams
 from wirehouse.stories.signatures import sketch_articles
 from wirehouse.stale_runs import crash_dead_holder
-from wirehouse.stages import Batch, classify_topics, discover_topics, drop_articles, read_and_parse, split_known
+from wirehouse.stages import (Batch, classify_topics, discover_topics, drop_articles, drop_rows, read_and_parse,
+                              split_known)
 from wirehouse.warehouse import runs
 from wirehouse.warehouse.connection import WarehouseBusyError, acquire_writer_lock, memory_limit
 from wirehouse.warehouse.publish import WorkingCopy
@@ -170,15 +171,19 @@ def assign_topics(batch: Batch, topic_model) -> Batch:
 
 @task(cache_policy=NO_CACHE)
 def validate(batch: Batch, run_id: str, docs_dir: Path) -> tuple[Batch, StarFrames]:
-    """Great Expectations suites from expectations/: critical failures are quarantined, all go to the Data Docs."""
+    """Great Expectations suites from expectations/: a critical failure drops the failing mention, quote or
+    topic row (or quarantines the article, for its own row); all go to the Data Docs and the findings."""
     frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now(), batch.discovered)
     report = validate_star(frames, {a.article_id: a.full_text for a in batch.articles},
                            default_validator(docs_dir), run_name=f"{run_id}-batch{batch.number:04d}")
     batch.warnings += report.warnings()
     batch.findings = report.findings
-    quarantined = report.critical_reasons()
+    quarantined, dropped = report.critical_reasons(), report.rows_to_drop()
+    if dropped:
+        drop_rows(batch, frames, dropped)
     if quarantined:
         drop_articles(batch, quarantined)
+    if quarantined or dropped:
         frames = build_frames(batch.analyzed, batch.topics, run_id, runs.now(), batch.discovered)
     for article in batch.articles:
         batch.ledger.record(article.source_file, "loaded", None, article.content_sha256, article.article_id)

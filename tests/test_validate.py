@@ -51,16 +51,32 @@ def test_critical_failure_quarantines_only_the_offending_article(validator):
     assert any("word_count" in r for r in reasons[BAD])
 
 
-def test_mention_whose_offsets_miss_its_text_is_critical(validator):
+def test_a_mention_whose_offsets_miss_its_text_is_dropped_and_its_article_kept(validator):
     mentions = pd.DataFrame([
         {"article_id": GOOD, "entity_key": "k1", "mention_text": "Lima", "label": "GPE", "start_char": 0,
          "end_char": 4, "section": "body", "sentence_index": 0},
         {"article_id": BAD, "entity_key": "k2", "mention_text": "Quito", "label": "GPE", "start_char": 0,
          "end_char": 5, "section": "body", "sentence_index": 0},
+        {"article_id": BAD, "entity_key": "k1", "mention_text": "Lima", "label": "GPE", "start_char": 0,
+         "end_char": 4, "section": "body", "sentence_index": 0},
     ])
     report = validate_star(frames(article_rows(), mentions), {GOOD: "Lima is calm", BAD: "Lima is calm"}, validator)
-    assert set(report.critical_reasons()) == {BAD}
-    assert "offsets_match_text" in report.critical_reasons()[BAD][0]
+    assert report.critical_reasons() == {}  # no article is lost over one bad mention
+    assert report.rows_to_drop() == {"fact_entity_mention": {1}}
+    [finding] = [f for f in report.findings if f.severity == "critical"]
+    assert (finding.column, finding.article_ids, finding.action) == ("offsets_match_text", [BAD], "rows dropped")
+
+
+def test_a_name_across_a_wrapped_line_is_one_mention_but_not_across_a_paragraph(validator):
+    text = "Finance Minister Dilson\nFunaro said.\n\nBrazil\n\nTalks go on."
+    mentions = pd.DataFrame([
+        {"article_id": GOOD, "entity_key": "k1", "mention_text": "Dilson\nFunaro", "label": "PERSON", "start_char": 17,
+         "end_char": 30, "section": "body", "sentence_index": 0},
+        {"article_id": GOOD, "entity_key": "k2", "mention_text": "Brazil\n\nTalks", "label": "GPE", "start_char": 38,
+         "end_char": 51, "section": "body", "sentence_index": 1},
+    ])
+    report = validate_star(frames(article_rows(), mentions), {GOOD: text, BAD: ""}, validator)
+    assert report.rows_to_drop() == {"fact_entity_mention": {1}} and report.critical_reasons() == {}
 
 
 def test_warnings_are_reported_without_quarantine(validator):

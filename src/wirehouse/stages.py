@@ -15,6 +15,7 @@ from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import AnalyzedArticle
 from wirehouse.nlp.discovery import TopicModel
 from wirehouse.nlp.topics import TopicAssignment, assign_topics
+from wirehouse.warehouse import keys
 from wirehouse.warehouse.topic_models import discovered_rows
 
 
@@ -128,3 +129,27 @@ def drop_articles(batch: Batch, reasons: dict[str, list[str]], status: str = "qu
         batch.topics.pop(article_id, None)
     batch.discovered = [row for row in batch.discovered if row["article_id"] not in reasons]
     batch.sketches = [sketch for sketch in batch.sketches if sketch.article_id not in reasons]
+
+
+def drop_rows(batch: Batch, frames, rows: dict[str, set[int]]) -> None:
+    """Take the mentions, quotes and topic assignments behind failed rows out of the batch.
+
+    `rows` maps a table to row positions in `frames` (as validated); the article itself stays,
+    and the findings that name the rows are recorded with the batch. Frames built afterwards from
+    the batch no longer have those rows, nor dimension rows only they referred to.
+    """
+    def spans(table: str) -> set[tuple[str, int, int]]:
+        frame = frames[table].iloc[sorted(rows.get(table, ()))]
+        return set(zip(frame["article_id"], frame["start_char"].astype(int), frame["end_char"].astype(int)))
+
+    mentions, quotes = spans("fact_entity_mention"), spans("fact_quote") if "fact_quote" in frames.tables else set()
+    bridge = frames["bridge_article_topic"].iloc[sorted(rows.get("bridge_article_topic", ()))]
+    topic_rows = set(zip(bridge["article_id"], bridge["topic_key"]))
+    for item in batch.analyzed:
+        article_id = item.article.article_id
+        item.mentions = [m for m in item.mentions if (article_id, m.start_char, m.end_char) not in mentions]
+        item.quotes = [q for q in item.quotes if (article_id, q.start, q.end) not in quotes]
+    for article_id, assignments in batch.topics.items():
+        batch.topics[article_id] = [a for a in assignments
+                                    if (article_id, keys.topic_key(a.topic.scheme, a.topic.code)) not in topic_rows]
+    batch.discovered = [row for row in batch.discovered if (row["article_id"], row["topic_key"]) not in topic_rows]

@@ -1,7 +1,9 @@
 """Validate batch DataFrames against the suites kept as JSON files in `expectations/`.
 
-Each expectation carries `meta.severity`: `critical` failures quarantine the offending
-articles (found row by row through the article id), `warning` failures are reported only.
+Each expectation carries `meta.severity`. A `critical` failure on an article's own row
+(fact_article) quarantines the article; on a row an article has many of (a mention, a quote, a
+topic) it drops that row, and the article loads without it: no article is lost over one bad value.
+`warning` failures are reported only. Every failure is recorded with the articles it touched.
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ import pandas as pd
 from wirehouse.paths import expectations_dir
 
 INDEX_COLUMN = "article_id"
+# Each validated frame gets its row positions here, so a finding names the rows that failed.
+ROW_COLUMN = "_row"
 SEVERITIES = ("critical", "warning")
+# Suites whose rows are the articles themselves: a critical failure there quarantines the article.
+ARTICLE_SUITES = ("fact_article",)
 
 
 @dataclass
@@ -28,10 +34,18 @@ class Finding:
     severity: str
     unexpected_count: int
     article_ids: list[str]
+    rows: list[int] = field(default_factory=list)  # positions in the validated frame; empty: the whole frame
 
     def describe(self) -> str:
         where = f" on {self.column}" if self.column else ""
         return f"{self.suite}: {self.expectation}{where} failed ({self.severity})"
+
+    @property
+    def action(self) -> str:
+        """What the run did about it: quarantined the articles, dropped the rows, or loaded them."""
+        if self.severity != "critical":
+            return "loaded"
+        return "quarantined" if self.suite in ARTICLE_SUITES or not self.rows else "rows dropped"
 
 
 @dataclass
@@ -42,10 +56,18 @@ class ValidationReport:
         """Article id → reasons it must be quarantined."""
         reasons: dict[str, list[str]] = {}
         for finding in self.findings:
-            if finding.severity == "critical":
+            if finding.action == "quarantined":
                 for article_id in finding.article_ids:
                     reasons.setdefault(article_id, []).append(finding.describe())
         return reasons
+
+    def rows_to_drop(self) -> dict[str, set[int]]:
+        """Suite → positions of the rows a critical failure drops (the articles load without them)."""
+        rows: dict[str, set[int]] = {}
+        for finding in self.findings:
+            if finding.action == "rows dropped":
+                rows.setdefault(finding.suite, set()).update(finding.rows)
+        return rows
 
     def warnings(self) -> list[str]:
         return [
@@ -105,7 +127,7 @@ class Validator:
                 name=suite.name, data=asset.add_batch_definition_whole_dataframe(suite.name), suite=suite))
             self.checkpoints[suite.name] = self.context.checkpoints.add(gx.Checkpoint(
                 name=suite.name, validation_definitions=[definition],
-                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [INDEX_COLUMN]}))
+                result_format={"result_format": "COMPLETE", "unexpected_index_column_names": [INDEX_COLUMN, ROW_COLUMN]}))
         if not self.suites:
             raise SuiteFileError(f"{self.folder}: no expectation suites (*.json) found")
 
@@ -129,6 +151,7 @@ class Validator:
         if frame.empty:
             return []
         self._unbuilt = True
+        frame = frame.assign(**{ROW_COLUMN: range(len(frame))})
         checkpoint_result = self.checkpoints[suite_name].run(
             batch_parameters={"dataframe": frame}, run_id=RunIdentifier(run_name=run_name))
         [result] = checkpoint_result.run_results.values()
@@ -141,9 +164,10 @@ class Validator:
             index_rows = details.get("unexpected_index_list")
             if index_rows:
                 article_ids = sorted({row[INDEX_COLUMN] for row in index_rows})
+                rows = sorted({int(row[ROW_COLUMN]) for row in index_rows})
             else:
                 # Not a row-level expectation (or it raised): every article in the frame is affected.
-                article_ids = sorted(set(frame[INDEX_COLUMN]))
+                article_ids, rows = sorted(set(frame[INDEX_COLUMN])), []
             column = config.kwargs.get("column") or config.kwargs.get("column_A")
             findings.append(Finding(
                 suite=suite_name,
@@ -152,6 +176,7 @@ class Validator:
                 severity=(config.meta or {}).get("severity", "critical"),
                 unexpected_count=int(details.get("unexpected_count") or len(article_ids)),
                 article_ids=article_ids,
+                rows=rows,
             ))
         return findings
 
