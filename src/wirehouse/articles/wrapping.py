@@ -15,7 +15,10 @@ from __future__ import annotations
 _MAX_WRAP_WIDTH = 100
 # A line counts as filled to the width when it reaches this share of the widest line.
 _FILLED = 0.6
-# A body is hard-wrapped when at least this share of its paragraph-internal lines are filled ...
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "”", "’", "'", *"0123456789")
+# ... and at least this share of those lines go on with a word in lower case on the next line.
+_LOWER_NEXT_SHARE = 0.3
+# A body is hard-wrapped when at least this share of its paragraph-internal lines are filled and run on ...
 _FILLED_SHARE = 0.6
 # ... and it has at least this many of them.
 _MIN_WRAPPED_LINES = 2
@@ -42,10 +45,17 @@ def wrapping_breaks(text: str, start: int, end: int) -> list[int]:
         if widths[index] and text[lines[index + 1][0]:lines[index + 1][1]].strip()
         and not text[lines[index + 1][0]].isspace() and start <= lines[index][1] < end
     ]
-    filled = [index for index in candidates if widths[index] >= _FILLED * width]
-    if len(filled) < _MIN_WRAPPED_LINES or len(filled) < _FILLED_SHARE * len(candidates):
+    # Filled to the width, and the sentence runs on: a line per sentence (ending in a full stop) or a
+    # table (short lines, or lines ending in a figure) is not wrapped prose.
+    running_on = [index for index in candidates if widths[index] >= _FILLED * width
+                  and not text[lines[index][0]:lines[index][1]].rstrip().endswith(_SENTENCE_ENDS)]
+    if len(running_on) < _MIN_WRAPPED_LINES or len(running_on) < _FILLED_SHARE * len(candidates):
         return []
-    return [lines[index][1] for index in filled]
+    # Wrapped prose goes on in lower case on many next lines; tables and lists of names do not.
+    lower_next = sum(text[lines[index + 1][0]].islower() for index in running_on)
+    if lower_next < _LOWER_NEXT_SHARE * len(running_on):
+        return []
+    return [lines[index][1] for index in running_on]
 
 
 def unwrapped(text: str, start: int, end: int) -> str:
