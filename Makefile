@@ -3,11 +3,15 @@
 #   make test   the same bootstrap, then the whole test suite
 #   make bench  the same bootstrap, then the ingest benchmark (benchmarks/run.py); extra options in BENCH_ARGS,
 #               e.g. make bench BENCH_ARGS="--sizes 2000 --corpus /data/real-news"
+#   make eval   the same bootstrap, then the quality evaluation on the real development sets in ../shared/data
+#               (benchmarks/quality.py: results in benchmarks/results/quality.json and docs/quality.md); extra
+#               options in EVAL_ARGS, e.g. make eval EVAL_ARGS="--sets reuters --limit 100"
 
 UV_VERSION := 0.13.9
 UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 SYNCED := .venv/.synced
 BENCH_ARGS ?=
+EVAL_ARGS ?=
 # Test processes (pytest-xdist); a file's tests stay in one process, so its module fixtures run once.
 TEST_WORKERS ?= 2
 
@@ -15,7 +19,7 @@ export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test bench sync compile clean
+.PHONY: run test bench eval sync compile clean
 
 run: $(SYNCED) compile
 	$(UV) run --frozen wirehouse ingest samples/inbox
@@ -25,6 +29,9 @@ test: $(SYNCED) compile
 
 bench: $(SYNCED) compile
 	$(UV) run --frozen python -m benchmarks.run $(BENCH_ARGS)
+
+eval: $(SYNCED) compile
+	$(UV) run --frozen python -m benchmarks.quality $(EVAL_ARGS)
 
 # Our own modules are installed editable, so --compile-bytecode below does not reach them: without
 # their .pyc files the ingest's main process and every NLP worker compiled some 60 modules on each
