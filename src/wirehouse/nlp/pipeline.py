@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from wirehouse.nlp import components as _components  # noqa: F401  (registers the factories)
 from wirehouse.nlp import sentences as _sentences
+from wirehouse.nlp import sports as _sports
 from wirehouse.nlp.attribute_rules import use_fast_attribute_rules
 from wirehouse.nlp.models import ModelNotInstalledError, not_installed_message
 
@@ -40,6 +41,7 @@ def load_pipeline(model_name: str, cleanup: bool = True) -> Language:
     if cleanup:
         nlp.add_pipe(CLEANUP_COMPONENTS[0], after="ner")
         nlp.add_pipe(CLEANUP_COMPONENTS[1], after=CLEANUP_COMPONENTS[0])
+        nlp.add_pipe(_sports.NAME, after=CLEANUP_COMPONENTS[1])
     if senter:
         nlp.add_pipe("senter", name=SENTER_NAME, source=nlp, last=True)  # the same component, moved to the end
         nlp.remove_pipe("senter")
