@@ -127,6 +127,17 @@ CASES = [
      "would be larger than last year's.\n", dict(dateline_place="Omaha", title="GRAIN TRADERS EXPECT LARGER HARVEST")),
     ("day_month_year_dateline", "ABERDEEN, Scotland, 14 October 2025 -- The operator said the platform would restart "
      "production within a week.\n", dict(dateline_place="Aberdeen", published_date=date(2025, 10, 14), date_source="dateline")),
+    ("email_release_subject_is_title", "From: Press Office <press@northgate-energy.example>\nTo: newsdesk@example.org\n"
+     "Date: Tue, 14 Oct 2025 09:12:00 +0100\nSubject: Northgate Energy restarts Aberdeen platform\n\n"
+     "ABERDEEN, Scotland, 14 October 2025 -- Northgate Energy said on Tuesday that its Bravo platform would restart "
+     "production within a week.\n",
+     dict(title="Northgate Energy restarts Aberdeen platform", subtitle=None, published_date=date(2025, 10, 14),
+          date_source="header", dateline_place="Aberdeen", body_starts="Northgate Energy said")),
+    ("email_with_an_unreadable_date", "From: Press Office <press@example.org>\nDate: sometime soon\nSubject: Mill to close\n\n"
+     "The mill will close in spring, the company said.\n",
+     dict(title="Mill to close", published_date=None, date_flag="invalid_date")),
+    ("contributed_to_this_report_is_a_trailer", "date 2025-05-02 WASHINGTON (AP) — " + BODY +
+     "\nAssociated Press writers Lena Brooks and Tom Hale contributed to this report.\n", dict(word_count=41)),
     # --- encodings and hostile text --------------------------------------------------------------
     ("mojibake_repaired", "date 2020-06-01 MOSCOW, June 1. /TASS/. Russiaâ€™s envoy paid Â£5 for it.\n\n" + BODY,
      dict(body_starts="Russia’s envoy paid £5")),

@@ -161,6 +161,9 @@ def parse_front_matter(text: str) -> FrontMatter:
         front.fields.extend(header.fields)
         front.header_date, front.header_problem = header.date, header.date_problem
         front.publisher, front.language = header.publisher, header.language
+        if header.subject is not None:  # an e-mail's subject is its title
+            front.title = header.subject.value
+            front.fields.append(header.subject)
     lines = _lines(text, header.end)
     found = _find_dateline(text, lines)
     dateline_index = found[0] if found else None

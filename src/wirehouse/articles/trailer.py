@@ -1,4 +1,5 @@
-"""Lines after the story proper: reporting credits and publisher boilerplate (`Reporting by ...; Editing by ...`)."""
+"""Lines after the story proper: reporting credits and publisher boilerplate (`Reporting by ...; Editing by ...`,
+`... contributed to this report.`). The names in them are the newsroom's, not the story's."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import re
 
 _TRAILER_LINE = re.compile(
     r"(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|graphics)(?: by)?\b.*"
-    r"|our standards:.*|©\s*\d{4}.*|all rights reserved.*|(?:read|see) (?:also|more):?.*)\)?$",
+    r"|our standards:.*|©\s*\d{4}.*|all rights reserved.*|(?:read|see) (?:also|more):?.*"
+    # "Associated Press writers Lisa Mascaro and Kevin Freking contributed to this report."
+    r"|.{0,200}\bcontributed(?: reporting)? to this (?:report|story|article)\.?)\)?$",
     re.IGNORECASE,
 )
 # Only the last few lines can be trailer; a credit-like line mid-story is story.
