@@ -402,3 +402,18 @@ def test_a_wrapped_archive_story_loads_whole_and_a_reference_date_dates_it(prefe
         from fact_entity_mention m join article_text t using (article_id) join dim_entity e using (entity_key)
         where m.label = 'PERSON'""")
     assert ("Marta\nKowalczyk", "Marta\nKowalczyk", "Marta Kowalczyk") in rows
+
+
+def test_a_place_in_capitals_in_a_dateline_is_the_same_entity_as_in_the_text(prefect_server, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "capitals.txt").write_text(
+        "CHRYSLER TO CUT SHIFTS AT DETROIT PLANT\n\nDETROIT, March 9 - Chrysler Corp said it would cut one shift at "
+        "its plant in Detroit next month, citing slower sales of its larger cars.\n", encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    ingest_articles(paths=[str(inbox)], warehouse=str(warehouse))
+    names = query(warehouse, """
+        select e.canonical_name, list(distinct m.mention_text order by m.mention_text)
+        from fact_entity_mention m join dim_entity e using (entity_key)
+        where e.entity_type = 'GPE' group by 1""")
+    assert ("Detroit", ["DETROIT", "Detroit"]) in names  # stored as sent, filed under one entity

@@ -40,7 +40,10 @@ from (
             fact_entity_surface.mention_text as name,
             row_number() over (
                 partition by fact_entity_surface.entity_key
-                order by fact_entity_surface.mentions desc, length(fact_entity_surface.mention_text) desc,
+                -- A spelling in mixed case before headline and dateline capitals (DETROIT); acronyms are short.
+                order by (length(fact_entity_surface.mention_text) > 4
+                        and fact_entity_surface.mention_text = upper(fact_entity_surface.mention_text)),
+                    fact_entity_surface.mentions desc, length(fact_entity_surface.mention_text) desc,
                     fact_entity_surface.mention_text
             ) as position,
         from fact_entity_surface

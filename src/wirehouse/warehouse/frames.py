@@ -8,6 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
+from wirehouse.articles.dateline import normalize_place
 from wirehouse.ledger import Ledger
 from wirehouse.nlp.entities import AnalyzedArticle, canonical_name
 from wirehouse.nlp.lexicons import demonyms, fold
@@ -33,6 +34,28 @@ class StarFrames:
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
+
+
+# All-capital names longer than this are headline or dateline shouting, not acronyms (NATO, OPEC stay).
+_SHOUTED_LETTERS = 4
+
+
+def filed_names(mentions: list) -> list[str]:
+    """The name each mention is filed under: `canonical_name`, except that a name in capitals from a
+    headline or dateline (`WASHINGTON`, `CHRYSLER`) takes the article's own mixed-case spelling of it,
+    or, in a dateline, the place's usual one, so it is the same entity as `Washington`."""
+    cased = {}
+    for mention in mentions:
+        name = canonical_name(mention.mention_text)
+        if not name.isupper():
+            cased.setdefault(name.lower(), name)
+    names = []
+    for mention in mentions:
+        name = canonical_name(mention.mention_text)
+        if name.isupper() and sum(char.isalpha() for char in name) > _SHOUTED_LETTERS:
+            name = cased.get(name.lower()) or (normalize_place(name) if mention.section == "dateline" else name)
+        names.append(name)
+    return names
 
 
 def build_frames(
@@ -118,10 +141,11 @@ def build_frames(
                 seen_spans.add((span.field, span.start))
                 spans.append({"article_id": article.article_id, "field": span.field, "value": span.value,
                               "start_char": span.start, "end_char": span.end})
-        acronyms = article_acronyms([(canonical_name(m.mention_text), m.label) for m in item.mentions])
+        names = filed_names(item.mentions)
+        acronyms = article_acronyms([(names[i], m.label) for i, m in enumerate(item.mentions)])
         key_at = {}
-        for mention in item.mentions:
-            linked = link(canonical_name(mention.mention_text), mention.label, mention.resolved_name, acronyms)
+        for index, mention in enumerate(item.mentions):
+            linked = link(names[index], mention.label, mention.resolved_name, acronyms)
             add_entity(linked)
             key_at[(mention.start_char, mention.end_char)] = linked.entity_key
             aliases.setdefault((mention.mention_text, linked.entity_key),
