@@ -25,6 +25,19 @@ if _HOMES is not None:
 from wirehouse import offline  # noqa: F401  (offline settings before Prefect is imported)
 from wirehouse.paths import project_root
 
+# Team-written, in the shape of a wire archive: upper-case title, a dateline without a year, the body
+# hard-wrapped at about 60 columns with indented paragraphs, a name broken across two lines.
+WRAPPED_ARCHIVE_STORY = """POLISH CENTRAL BANK RAISES DISCOUNT RATE
+
+WARSAW, March 4 - Poland's central bank raised its discount
+rate to 12 pct from 10 pct, Finance Minister Marta
+Kowalczyk told reporters on Wednesday, citing faster growth
+in prices and wages in the first two months of the year.
+    The minister said the bank would review the rate again
+after the second quarter, when new figures on wages in the
+state sector are due.
+"""
+
 SEEDS_DIR = project_root().parent / "shared" / "seeds"
 SAMPLES_DIR = project_root() / "samples" / "inbox"
 

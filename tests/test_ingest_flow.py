@@ -9,6 +9,7 @@ import pytest
 
 from flows.ingest import ingest_articles
 from tests.warehouse_queries import query
+from tests.conftest import WRAPPED_ARCHIVE_STORY
 from tests.test_schema import CONTRACT
 
 STAR_TABLES = [t for t in CONTRACT if not t.startswith("etl_")]
@@ -365,20 +366,6 @@ def test_copies_in_the_same_next_and_far_later_batches_are_duplicates_of_their_f
     rows = query(warehouse, "select file_path, reason from etl_file_ledger where status = 'duplicate'")
     assert {path: reason for path, reason in rows} == {
         later: f"same normalized text as {first}" for later, first in expected.items()}
-
-
-# Team-written, in the shape of a wire archive: upper-case title, a dateline without a year, the body
-# hard-wrapped at about 60 columns with indented paragraphs, a name broken across two lines.
-WRAPPED_ARCHIVE_STORY = """POLISH CENTRAL BANK RAISES DISCOUNT RATE
-
-WARSAW, March 4 - Poland's central bank raised its discount
-rate to 12 pct from 10 pct, Finance Minister Marta
-Kowalczyk told reporters on Wednesday, citing faster growth
-in prices and wages in the first two months of the year.
-    The minister said the bank would review the rate again
-after the second quarter, when new figures on wages in the
-state sector are due.
-"""
 
 
 def test_a_wrapped_archive_story_loads_whole_and_a_reference_date_dates_it(prefect_server, samples_dir, tmp_path):

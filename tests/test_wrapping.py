@@ -1,15 +1,10 @@
 """Which line breaks only wrap a paragraph (wirehouse.articles.wrapping), on team-written text."""
 
+from tests.conftest import WRAPPED_ARCHIVE_STORY
 from wirehouse.articles.wrapping import unwrapped, wrapping_breaks
 
-WRAPPED = """WARSAW, March 4 - Poland's central bank raised its discount
-rate to 12 pct from 10 pct, Finance Minister Marta
-Kowalczyk told reporters on Wednesday, citing faster growth
-in prices and wages in the first two months of the year.
-    The minister said the bank would review the rate again
-after the second quarter, when new figures on wages in the
-state sector are due.
-"""
+# The body of the team's wrapped archive story: from its dateline on.
+WRAPPED = WRAPPED_ARCHIVE_STORY[WRAPPED_ARCHIVE_STORY.index("WARSAW"):]
 
 SENTENCE_PER_LINE = """The ministers met in Oslo on Friday to discuss fishing quotas for the coming year.
 Norway wants a larger share of the mackerel catch than it had in the last agreement.
