@@ -52,11 +52,12 @@ class IntendedMetadata:
     relative_path: str
     layout: str
     beat: str
-    published_date: date
+    published_date: date | None  # what the parser should read: None where nothing in the file settles the year
     date_source: str
     source_name: str
     dateline_place: str | None
     title: str | None
+    written_on: date | None = None  # the day the story was written for, dated or not
 
 
 @dataclass(frozen=True)
@@ -276,10 +277,12 @@ def compose_article(index: int, seed: int = 7) -> GeneratedArticle:
     has_title = layout in ("reuters_photo", "tass_allnews", "ap_titled")
     meta = IntendedMetadata(
         index=index, relative_path=relative_path(index, agency), layout=layout, beat=beat.name,
-        published_date=published, date_source=templates.DATE_SOURCE[layout],
+        published_date=None if templates.DATE_SOURCE[layout] == "none" else published,
+        date_source=templates.DATE_SOURCE[layout],
         source_name=templates.source_name(layout, agency),
         dateline_place=home.city if templates.has_dateline(layout) else None,
         title=title if has_title else None,
+        written_on=published,
     )
     return GeneratedArticle(text, meta)
 

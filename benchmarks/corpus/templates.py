@@ -3,8 +3,10 @@
   tass_header     (a) `date YYYY-MM-DD` + TASS dateline on the same line
   kremlin         (b) `date` + `Source: President of Russia – The Kremlin – English`, no dateline
   reuters_photo   (c) `image` caption + `REUTERS/Name - RTX...` credit, title, no dateline
-  tass_allnews    (d) `All news`, title, standfirst, caption + `© Name/TASS`, dateline without year
-  ap_titled       (e) title line, then AP dateline with an em dash, no date header
+  tass_allnews    (d) `All news`, the page's time stamp, title, standfirst, caption + `© Name/TASS`, dateline
+                      without year
+  ap_titled       (e) title line, then AP dateline with an em dash, no date header: undated without a
+                      reference date (its year is nowhere settled)
   wire_header     (f) `date` + Reuters/AFP/Interfax/Xinhua dateline on the same line
   ap_header_line  (g) `date` on its own line, AP dateline on the next
 
@@ -26,9 +28,10 @@ LAYOUTS = ("tass_header", "kremlin", "reuters_photo", "tass_allnews", "ap_titled
 # A realistic mix: most files are a date header plus a wire dateline.
 LAYOUT_WEIGHTS = (22, 8, 10, 12, 10, 26, 12)
 # Where the parser finds the publication date in each layout.
-DATE_SOURCE = {"tass_header": "header", "kremlin": "header", "reuters_photo": "caption", "tass_allnews": "dateline",
-               "ap_titled": "dateline", "wire_header": "header", "ap_header_line": "header"}
-# Layouts whose date the parser must infer from a weekday and a year the body names.
+DATE_SOURCE = {"tass_header": "header", "kremlin": "header", "reuters_photo": "caption", "tass_allnews": "header",
+               "ap_titled": "none", "wire_header": "header", "ap_header_line": "header"}
+# Layouts whose dateline has no year; their bodies name the publication year in a past-tense clause,
+# which does not settle it for the parser.
 YEARLESS = frozenset({"tass_allnews", "ap_titled"})
 # Agency of the `wire_header` layout and its weight.
 WIRE_AGENCIES = (("Reuters", 50), ("AFP", 30), ("Interfax", 10), ("Xinhua", 10))
@@ -82,7 +85,8 @@ def reuters_photo(parts: Parts) -> str:
 
 def tass_allnews(parts: Parts) -> str:
     day = parts.published
-    lines = ["All news", "", parts.title, "", parts.standfirst]
+    stamp = f"{MONTHS[day.month - 1]} {day.day:02d}, {day.year}, {8 + day.day % 12:02d}:{day.toordinal() % 60:02d} UTC+3"
+    lines = ["All news", stamp, "", parts.title, "", parts.standfirst]
     if parts.caption:
         lines += [f"{parts.caption}   {parts.photographer}/TASS", parts.caption, f"© {parts.photographer}/TASS"]
     head = "\n".join(lines) + "\n\n"
