@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wirehouse.articles.spans import FieldSpan
+from wirehouse.articles.recase import recased
 from wirehouse.articles.wrapping import unwrapped
 
 # Sections whose text is analysed for entities and topics, in the contract's vocabulary.
@@ -64,9 +65,13 @@ class ParsedArticle:
     segments: list[Segment]
 
     def nlp_text(self) -> str:
-        """What the NLP reads: `full_text` with the body's wrapping line breaks as spaces (same offsets)."""
+        """What the NLP reads, with the same offsets as `full_text`: the body's wrapping line breaks as
+        spaces, and a title or standfirst sent in capitals recased (wirehouse.articles.recase)."""
+        text = self.full_text
         body = next((s for s in self.segments if s.section == "body"), None)
-        return unwrapped(self.full_text, body.start, body.end) if body is not None else self.full_text
+        if body is not None:
+            text = unwrapped(text, body.start, body.end)
+        return recased(text, [(s.start, s.end) for s in self.segments if s.section in ("title", "subtitle")])
 
     def section_at(self, offset: int) -> str | None:
         for segment in self.segments:
