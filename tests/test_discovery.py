@@ -59,3 +59,12 @@ def test_refit_with_a_new_theme_keeps_old_codes_and_adds_one():
 def test_too_few_articles_is_a_clear_error():
     with pytest.raises(NotEnoughArticlesError, match="at least"):
         fit_topics([("a", "one two"), ("b", "three four")])
+
+
+def test_the_topic_count_is_the_knee_of_the_quality_curve_not_its_creeping_maximum():
+    from wirehouse.nlp.discovery import knee
+
+    # A steep rise to 4 topics, then small gains as topics split: the knee, not the last count.
+    assert knee([0.014, 0.022, 0.026, 0.031, 0.032, 0.032, 0.033, 0.034, 0.035, 0.040]) == 3
+    assert knee([0.1, 0.2, 0.3]) == 2  # a straight rise has no knee: the best count
+    assert knee([0.3, 0.2, 0.1]) == 0 and knee([0.5]) == 0

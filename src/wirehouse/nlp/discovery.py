@@ -1,7 +1,7 @@
 """Discovered topics: NMF over lemmas and noun chunks, refitted on the whole warehouse corpus.
 
-The number of topics is chosen from the data (best cosine silhouette of the articles' topic
-assignments); a refit aligns its topics to the previous model's (Hungarian matching on topic-term
+The number of topics is chosen from the data: the knee of the cosine silhouette of the articles'
+topic assignments over growing counts (`knee`); a refit aligns its topics to the previous model's (Hungarian matching on topic-term
 similarity) so topic codes, and the trend lines built on them, survive refits. Everything is
 deterministic: the same corpus gives the same model, codes and assignments.
 """
@@ -84,6 +84,26 @@ def _candidate_counts(n_articles: int) -> range:
     return range(2, max(2, min(MAX_TOPICS, n_articles // ARTICLES_PER_TOPIC)) + 1)
 
 
+# How far above the straight line the knee must stand (as a share of the quality gained) to count.
+_MIN_KNEE_LIFT = 0.1
+
+
+def knee(qualities: list[float]) -> int:
+    """Index of the knee of a quality curve over growing topic counts (Satopaa et al., "Kneedle").
+
+    On TF-IDF vectors the silhouette keeps creeping up as topics split into ever narrower ones, so
+    its maximum sits at the largest count tried. The knee is where adding topics stops paying: the
+    point farthest above the straight line from the first count's quality to the best one's.
+    """
+    best_index = max(range(len(qualities)), key=lambda i: (qualities[i], -i))
+    low, high = qualities[0], qualities[best_index]
+    if best_index == 0 or high <= low:
+        return best_index
+    lift = [(qualities[i] - low) / (high - low) - i / best_index for i in range(best_index + 1)]
+    index = max(range(best_index + 1), key=lambda i: (lift[i], -i))
+    return index if lift[index] >= _MIN_KNEE_LIFT else best_index  # no bend: the curve is about straight
+
+
 def _fit_nmf(matrix, k: int) -> NMF:
     from sklearn.decomposition import NMF
 
@@ -134,18 +154,16 @@ def fit_topics(corpus: list[tuple[str, str]], previous: TopicModel | None = None
 
     vectorizer = TfidfVectorizer(token_pattern=r"[^ ]+", min_df=2, max_df=0.5, max_features=20000, sublinear_tf=True)
     matrix = vectorizer.fit_transform(documents)
-    best = None
+    fitted = []
     for k in _candidate_counts(len(documents)):
         nmf = _fit_nmf(matrix, k)
         labels = nmf.transform(matrix).argmax(axis=1)
         if len(set(labels)) < 2:
             continue
-        quality = silhouette_score(matrix, labels, metric="cosine")
-        if best is None or quality > best[0] + 1e-9:
-            best = (float(quality), nmf)
-    if best is None:
+        fitted.append((float(silhouette_score(matrix, labels, metric="cosine")), nmf))
+    if not fitted:
         raise NotEnoughArticlesError("the articles are too alike to separate into topics")
-    quality, nmf = best
+    quality, nmf = fitted[knee([quality for quality, _ in fitted])]
     vocabulary = vectorizer.get_feature_names_out()
     model = TopicModel(0, vectorizer, nmf, [], [_label(c, vocabulary) for c in nmf.components_], round(quality, 4),
                        len(documents))
