@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from wirehouse.articles.sources import is_known_agency, normalize_source
+from wirehouse.articles.spans import in_capitals
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -78,11 +79,6 @@ def _capitalize(word: str) -> str:
     return re.sub(r"(^|['’.])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
 
 
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _span(match: re.Match, group: str) -> tuple[int, int] | None:
     return (match.start(group), match.end(group)) if match.group(group) else None
 
@@ -128,18 +124,22 @@ def _build(match: re.Match, raw_text: str, length: int, place_ok: bool = True) -
     )
 
 
+def _has_month(groups: dict) -> bool:
+    return bool(groups.get("month") or groups.get("dm_month"))
+
+
 def _plausible(match: re.Match) -> bool:
     groups = match.groupdict()
     agency = groups.get("agency_slash") or groups.get("agency_paren")
     dash = groups["sep"].strip() != ""
-    caps_place = _is_caps(groups["place"])
+    caps_place = in_capitals(groups["place"])
     if agency:
-        if not caps_place and not (groups.get("month") or groups.get("dm_month")) and (len(groups["place"].split()) > 3 or groups["place"].startswith("The ")):
+        if not caps_place and not _has_month(groups) and (len(groups["place"].split()) > 3 or groups["place"].startswith("The ")):
             return False  # "US President Joe Biden (AP) -" is a sentence, not a place
         return is_known_agency(agency) or (caps_place and (agency.isupper() or agency.istitle()))
     if groups.get("iso"):
         return caps_place
-    if groups.get("month") or groups.get("dm_month"):
+    if _has_month(groups):
         return dash or caps_place and groups["sep"].startswith(" ")
     return caps_place and dash
 
@@ -148,8 +148,7 @@ def _headline_follows(rest: str) -> bool:
     """Whether the text after a would-be dateline is a headline in capitals (`SOCCER - JAPAN GET LUCKY WIN`,
     `ECONOMIC SPOTLIGHT - POLISH SANCTIONS`): then the words before the dash are a kicker, not a place.
     A dateline opens a body, which is written in sentence case."""
-    letters = [c for c in rest[:60] if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return in_capitals(rest[:60], min_letters=4, share=0.8)
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -162,8 +161,8 @@ def parse_dateline(text: str) -> Dateline | None:
         return None
     if _headline_follows(text[match.end():]):
         return None
-    if not (match.group("month") or match.group("dm_month") or match.group("iso") or match.group("agency_slash")
-            or match.group("agency_paren")):
+    groups = match.groupdict()
+    if not (_has_month(groups) or groups.get("iso") or groups.get("agency_slash") or groups.get("agency_paren")):
         if not match.group("sep").strip():
             return None
         from wirehouse.articles.gazetteer import geocode
@@ -177,7 +176,7 @@ def parse_dateline(text: str) -> Dateline | None:
 def parse_split_dateline(place_line: str, next_line: str) -> Dateline | None:
     """A place alone on one line (`MOSCOW`) and the date opening the next (`June 1, 2020 - ...`)."""
     place = _PLACE_LINE.fullmatch(place_line.strip())
-    if not place or not _is_caps(place.group("place")):
+    if not place or not in_capitals(place.group("place")):
         return None
     dated = _DATE_LINE.match(next_line)
     if not dated:

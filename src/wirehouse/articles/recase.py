@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from wirehouse.articles.spans import in_capitals, line_bounds
+
 # A word: letters and digits, apostrophes and hyphens inside it, dots inside it (`U.S`), no closing stop.
 _WORD = re.compile(r"[^\W\d_](?:[\w'’&-]|\.(?=\w))*")
 # At least this many letters, nearly all upper case, make a line shouted.
@@ -26,8 +28,7 @@ _SUFFIXES = {"inc": "Inc", "corp": "Corp", "co": "Co", "ltd": "Ltd", "plc": "Plc
 
 
 def is_shouted(line: str) -> bool:
-    letters = [char for char in line if char.isalpha()]
-    return len(letters) >= _MIN_LETTERS and sum(char.isupper() for char in letters) >= _UPPER_SHARE * len(letters)
+    return in_capitals(line, _MIN_LETTERS, _UPPER_SHARE)
 
 
 def written_forms(text: str) -> dict[str, str]:
@@ -62,9 +63,7 @@ def recased(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with every shouted line that overlaps SPANS recased (same length)."""
     lines = set()
     for start, _ in spans:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = line_bounds(text, start)
         if is_shouted(text[line_start:line_end]):
             lines.add((line_start, line_end))
     if not lines:

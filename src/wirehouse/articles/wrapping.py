@@ -11,6 +11,8 @@ character swap, so every offset the NLP gives still points into `article_text.fu
 
 from __future__ import annotations
 
+from wirehouse.articles.spans import line_bounds
+
 # Wider lines than this are not wrapped at a fixed width by any feed we know of.
 _MAX_WRAP_WIDTH = 100
 # A line counts as filled to the width when it reaches this share of the widest line.
@@ -28,13 +30,9 @@ def wrapping_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets of the line breaks in text[start:end] that only wrap a paragraph (empty when the body
     is not hard-wrapped). Lines are measured whole, so a body that opens mid-line after a dateline
     is measured from the line's start."""
-    line_start = text.rfind("\n", 0, start) + 1
-    lines = []  # (start, end) of each line that overlaps the body
-    while line_start < end:
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end == -1 else line_end
-        lines.append((line_start, line_end))
-        line_start = line_end + 1
+    lines = [line_bounds(text, start)]  # (start, end) of each line that overlaps the body
+    while lines[-1][1] + 1 < end:
+        lines.append(line_bounds(text, lines[-1][1] + 1))
     widths = [len(text[a:b].rstrip()) for a, b in lines]
     width = max(widths, default=0)
     if not width or width > _MAX_WRAP_WIDTH:

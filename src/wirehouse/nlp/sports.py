@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from wirehouse.articles.spans import line_bounds
 from wirehouse.nlp.doctext import doc_text
 
 NAME = "wirehouse_sports_teams"
@@ -44,10 +45,6 @@ def is_sports_story(text: str) -> bool:
     return len(_SCORE.findall(text)) >= 3 and len(_SPORT_WORDS.findall(text)) >= 3
 
 
-def _line_of(text: str, start: int, end: int) -> str:
-    return text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
-
-
 def _place_word_before(doc: Doc, index: int, reach: int = 4) -> bool:
     """A preposition of place among the few tokens before `index`, on the same line."""
     for token in reversed(doc[max(0, index - reach):index]):
@@ -69,10 +66,11 @@ def plays(doc: Doc, ent: Span, text: str) -> bool:
         return False  # a nationality after a name, "(Jamaica)"; a venue heading a results line, "Portsmouth:"
     if before in _TEAM_WORDS or after in _TEAM_WORDS:
         return True
-    line = _line_of(text, ent.start_char, ent.end_char)
+    line_start, line_end = line_bounds(text, ent.start_char)
+    line = text[line_start:line_end]
     if _DATELINE_LINE.match(line):
         return False
-    return any(char.isdigit() for char in line) and ent.start_char - (text.rfind("\n", 0, ent.start_char) + 1) < 60
+    return any(char.isdigit() for char in line) and ent.start_char - line_start < 60
 
 
 # Country names wires use that GeoNames files under another name, and the home nations of British sport.

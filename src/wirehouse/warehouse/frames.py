@@ -44,18 +44,14 @@ def filed_names(mentions: list) -> list[str]:
     """The name each mention is filed under: `canonical_name`, except that a name in capitals from a
     headline or dateline (`WASHINGTON`, `CHRYSLER`) takes the article's own mixed-case spelling of it,
     or, in a dateline, the place's usual one, so it is the same entity as `Washington`."""
+    names = [canonical_name(mention.mention_text) for mention in mentions]
     cased = {}
-    for mention in mentions:
-        name = canonical_name(mention.mention_text)
+    for name in names:
         if not name.isupper():
             cased.setdefault(name.lower(), name)
-    names = []
-    for mention in mentions:
-        name = canonical_name(mention.mention_text)
-        if name.isupper() and sum(char.isalpha() for char in name) > _SHOUTED_LETTERS:
-            name = cased.get(name.lower()) or (normalize_place(name) if mention.section == "dateline" else name)
-        names.append(name)
-    return names
+    return [cased.get(name.lower()) or (normalize_place(name) if mention.section == "dateline" else name)
+            if name.isupper() and sum(char.isalpha() for char in name) > _SHOUTED_LETTERS else name
+            for name, mention in zip(names, mentions)]
 
 
 def build_frames(
